@@ -1,0 +1,21 @@
+import path from 'node:path';
+
+/** Where a command writes and what it resolves paths against; tests pass their own. */
+export interface CliIo {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  cwd: process.cwd(),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** A path as the user should see it: relative to where they ran errcat. */
+export function displayPath(io: CliIo, absolute: string): string {
+  return path.relative(io.cwd, absolute) || '.';
+}
+
+export const EXIT = { ok: 0, userError: 1, usage: 2, crash: 70 } as const;

@@ -1,0 +1,83 @@
+import { Command, CommanderError, Option } from 'commander';
+import { generateCommand } from './commands/generate.js';
+import { importCommand } from './commands/import.js';
+import { inspectCommand } from './commands/inspect.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, processIo, type CliIo } from './io.js';
+import { UserError } from './user-error.js';
+
+const ISSUES_URL = 'https://github.com/errcat/errcat/issues';
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('errcat')
+    .description('Generate TypeScript enums, OpenAPI components, JSON Schema and Express/Fastify middleware from one YAML error catalog.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run errcat --help for usage)');
+  const root = new Option('--root <dir>', 'workspace folder holding spec/, templates/ and packages/').default('.');
+
+  program
+    .command('generate')
+    .description('write every enabled target from spec/')
+    .option('--check', 'write nothing; exit 1 listing every file that differs, is missing or is orphaned', false)
+    .addOption(root)
+    .action(async (options: { root: string; check: boolean }) => setExit(await generateCommand(io, options)));
+
+  program
+    .command('validate')
+    .description('report every problem in spec/ with file:line:col')
+    .addOption(root)
+    .action(async (options: { root: string }) => setExit(await validateCommand(io, options)));
+
+  program
+    .command('inspect')
+    .description('print the normalized catalog')
+    .option('--json', 'print the Catalog model as JSON', false)
+    .addOption(root)
+    .action(async (options: { root: string; json: boolean }) => setExit(await inspectCommand(io, options)));
+
+  program
+    .command('import')
+    .description('turn Microsoft-docs style error-code pages into spec YAML')
+    .argument('<pages...>', 'Markdown pages: one page per service and its translations')
+    .option('--out <dir>', 'folder to write <service>.yaml into', 'spec')
+    .option('--locale <file=tag>', "a page's locale when its front matter has no ms.contentlocale (repeatable)", collect, [] as string[])
+    .option('--default-locale <tag>', 'the locale translations are matched against', 'en')
+    .option('--schema <file>', 'spec schema the modeline points editors at', 'node_modules/errcat/schema/spec.schema.json')
+    .option('--force', 'overwrite existing spec files', false)
+    .action(async (pages: string[], options: { out: string; locale: string[]; defaultLocale: string; schema: string; force: boolean }) =>
+      setExit(await importCommand(io, pages, options)),
+    );
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  if (argv.length <= 2) {
+    io.err(program.helpInformation());
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UserError) {
+      io.err(`errcat: ${error.message}\n`);
+      return EXIT.userError;
+    }
+    io.err(`errcat crashed: this is a bug in errcat, not in your spec. Please report it at ${ISSUES_URL} with this output:\n`);
+    io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.crash;
+  }
+}

@@ -1,0 +1,131 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import specSchema from '../../schema/spec.schema.json' with { type: 'json' };
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RawSpecFile } from '../spec/raw-spec.js';
+import type { ParsedSpecFile, SpecPath } from './parse-spec-file.js';
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validateSpec = ajv.compile<RawSpecFile>(specSchema);
+
+/** What each pattern in the schema means, in words a user can act on. */
+const PATTERN_MEANINGS: Record<string, string> = {
+  [specSchema.definitions.codeName.pattern]: 'a code name: a letter, then letters, digits, `_`, `.` or `-`',
+  [specSchema.definitions.locale.pattern]: 'a BCP 47 language tag such as `en`, `fr` or `zh-TW`',
+  [specSchema.definitions.codeRef.pattern]: 'a reference `Code`, `Category` or `Category/Code`',
+  [specSchema.definitions.settings.properties.scope.pattern]: 'an npm scope such as `@azure-errors`',
+  [specSchema.definitions.service.properties.id.pattern]: 'a lowercase id such as `batch` or `ml-studio`',
+  [specSchema.definitions.service.properties.name.pattern]: 'a PascalCase name such as `Batch`',
+  [specSchema.definitions.param.properties.name.pattern]: 'a camelCase name such as `blob`',
+};
+
+/** Checks one file against the spec schema; every violation becomes a positioned diagnostic. */
+export function checkStructure(parsed: ParsedSpecFile): Diagnostic[] {
+  if (validateSpec(parsed.data)) return [];
+  const errors = (validateSpec.errors ?? []).filter((error) => !isInnerPropertyNameError(error));
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const error of errors) {
+    const entry = toDiagnostic(parsed, error);
+    const key = `${entry.line}:${entry.column}:${entry.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(entry);
+  }
+  return diagnostics;
+}
+
+function toDiagnostic(parsed: ParsedSpecFile, error: ErrorObject): Diagnostic {
+  const path = pathOf(error.instancePath);
+  const field = fieldName(path);
+  const value = valueAt(parsed.data, path);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      return diagnostic('unknownField', parsed.locate([...path, name], 'key'), { field: name, allowed, suggestion: suggest(name, allowed) });
+    }
+    case 'required':
+      return diagnostic('missingField', parsed.locate(path), { field: String(error.params.missingProperty), parent: path.length ? `\`${field}\`` : 'this file' });
+    case 'type':
+      return diagnostic('wrongType', parsed.locate(path), { field, expected: article(String(error.params.type)), actual: describe(value) });
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      return diagnostic('invalidValue', parsed.locate(path), {
+        field,
+        value: JSON.stringify(value),
+        expected: `one of ${allowed.join(', ')}`,
+        suggestion: typeof value === 'string' ? suggest(value, allowed) : undefined,
+      });
+    }
+    case 'propertyNames': {
+      const name = String(error.params.propertyName);
+      return diagnostic('invalidValue', parsed.locate([...path, name], 'key'), {
+        field: name,
+        value: 'a key here',
+        expected: meaningOf(propertyNamesPattern(error)),
+        suggestion: undefined,
+      });
+    }
+    case 'pattern':
+      return diagnostic('invalidValue', parsed.locate(path), { field, value: JSON.stringify(value), expected: meaningOf(String(error.params.pattern)), suggestion: undefined });
+    default:
+      return diagnostic('invalidValue', parsed.locate(path), { field, value: JSON.stringify(value), expected: `a value that ${error.message ?? 'fits the schema'}`, suggestion: undefined });
+  }
+}
+
+/** ajv reports a bad key twice: once for the key, once for `propertyNames`. Keep the latter. */
+function isInnerPropertyNameError(error: ErrorObject): boolean {
+  return error.propertyName !== undefined && error.keyword !== 'propertyNames';
+}
+
+function propertyNamesPattern(error: ErrorObject): string {
+  const names = (error.parentSchema?.propertyNames ?? {}) as { $ref?: string; pattern?: string };
+  if (names.pattern) return names.pattern;
+  const definition = names.$ref?.split('/').pop() as keyof typeof specSchema.definitions | undefined;
+  const target = definition ? (specSchema.definitions[definition] as { pattern?: string }) : undefined;
+  return target?.pattern ?? '';
+}
+
+function meaningOf(pattern: string): string {
+  return PATTERN_MEANINGS[pattern] ?? `text matching ${pattern}`;
+}
+
+function suggest(name: string, allowed: readonly string[]): string | undefined {
+  if (allowed.length === 0) return undefined;
+  const best = closest(name, [...allowed]);
+  return distance(name.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function pathOf(pointer: string): SpecPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function fieldName(path: SpecPath): string {
+  const parts = path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment));
+  return parts.join('.').replace(/\.\[/g, '[') || 'the file';
+}
+
+function valueAt(data: unknown, path: SpecPath): unknown {
+  let value = data;
+  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
+  return type.split(',').map((part) => words[part] ?? part).join(' or ');
+}

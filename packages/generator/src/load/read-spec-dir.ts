@@ -1,0 +1,73 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareText } from '../util/sort.js';
+
+/** The largest spec file errcat reads; a catalog of 10,000 codes in four locales is about 6 MB. */
+export const MAX_SPEC_FILE_BYTES = 16 * 1024 * 1024;
+
+export interface SpecText {
+  /** Path as shown to the user (relative to the working directory). */
+  file: string;
+  text: string;
+}
+
+export interface ReadResult {
+  texts: SpecText[];
+  diagnostics: Diagnostic[];
+}
+
+const SPEC_FILE = /\.ya?ml$/i;
+
+/** Reads every `*.yaml` in the spec folder, in name order; never throws for user mistakes. */
+export async function readSpecDir(dir: string, display: (absolute: string) => string): Promise<ReadResult> {
+  const shown = display(dir);
+  const at = { file: shown, line: 0, column: 0 };
+  let names: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) return readSpecFile(dir, display);
+    names = (await readdir(dir)).filter((name) => SPEC_FILE.test(name)).sort(compareText);
+  } catch (error) {
+    if (isMissing(error)) return { texts: [], diagnostics: [diagnostic('specDirMissing', at, { dir: shown })] };
+    throw error;
+  }
+  if (names.length === 0) return { texts: [], diagnostics: [diagnostic('noSpecFiles', at, { dir: shown })] };
+  const results = await Promise.all(names.map((name) => readSpecFile(path.join(dir, name), display)));
+  return {
+    texts: results.flatMap((result) => result.texts),
+    diagnostics: results.flatMap((result) => result.diagnostics),
+  };
+}
+
+async function readSpecFile(file: string, display: (absolute: string) => string): Promise<ReadResult> {
+  const at = { file: display(file), line: 0, column: 0 };
+  const info = await stat(file);
+  if (info.size > MAX_SPEC_FILE_BYTES) {
+    return { texts: [], diagnostics: [diagnostic('fileTooLarge', at, { size: megabytes(info.size), limit: megabytes(MAX_SPEC_FILE_BYTES) })] };
+  }
+  const bytes = await readFile(file);
+  const text = decodeText(bytes);
+  if (text === undefined) return { texts: [], diagnostics: [diagnostic('binaryFile', at, {})] };
+  return { texts: [{ file: at.file, text }], diagnostics: [] };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** UTF-8 text, or undefined for anything binary (invalid UTF-8 or NUL bytes). */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+}

@@ -1,0 +1,147 @@
+// The normalized catalog every target reads: typed, sorted, frozen. Targets
+// know this model and nothing of YAML, files or positions beyond `origin`.
+
+import type { EmbeddedWireFormat, ParamType, TargetName, WireFormat } from '../spec/raw-spec.js';
+
+export type { EmbeddedWireFormat, ParamType, TargetName, WireFormat };
+
+/** Text per locale, keys sorted; always holds the default locale. */
+export type Localized = Readonly<Record<string, string>>;
+
+/** Where an entry was written, for diagnostics and `errcat inspect`. */
+export interface Origin {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Catalog {
+  readonly settings: Settings;
+  /** Sorted by id. */
+  readonly services: readonly Service[];
+}
+
+export interface Settings {
+  readonly scope: string;
+  /** In the fixed order codes, openapi, json-schema, express, fastify. */
+  readonly targets: readonly TargetName[];
+  readonly defaultLocale: string;
+  /** Sorted, default locale first. */
+  readonly locales: readonly string[];
+  readonly enumStyle: 'enum' | 'const-object';
+}
+
+export interface Param {
+  readonly name: string;
+  readonly type: ParamType;
+  /** Position for `{0}`-style placeholders. */
+  readonly index: number;
+  readonly description?: string;
+}
+
+export interface Variant {
+  readonly when: string;
+  readonly status: number;
+  readonly message: Localized;
+}
+
+/** A code answered as an HTTP response. */
+export interface ErrorCode {
+  /** The code as it appears on the wire. */
+  readonly name: string;
+  /** Unique within the service: `Category/Code` for codes under a category, else the name. */
+  readonly key: string;
+  /** The category (rest-guidelines services), whose name is `error.code` on the wire. */
+  readonly category?: string;
+  /** The default status: the code's own, its first variant's, or its category's. */
+  readonly status: number;
+  /** Every status it can answer with, ascending. */
+  readonly statuses: readonly number[];
+  /** Present when one code answers differently by situation; the first is the default. */
+  readonly variants: readonly Variant[];
+  /** The default variant's message, or the category's when the code has none. */
+  readonly message: Localized;
+  readonly messageFromCategory: boolean;
+  readonly params: readonly Param[];
+  readonly alsoIn: readonly string[];
+  readonly note?: string;
+  readonly origin: Origin;
+}
+
+export interface Category {
+  readonly name: string;
+  readonly title: string;
+  readonly status: number;
+  readonly anchor?: string;
+  readonly message: Localized;
+  readonly description?: Localized;
+  /** Names of its codes, sorted. */
+  readonly codes: readonly string[];
+  readonly origin: Origin;
+}
+
+export interface Failures {
+  readonly internal: CodeRef;
+  readonly malformedBody: CodeRef;
+  readonly bodyTooLarge: CodeRef;
+  readonly notFound: CodeRef;
+  readonly validation: CodeRef;
+}
+
+/** A resolved reference: a code (by key), or a category alone. */
+export type CodeRef = { readonly kind: 'code'; readonly key: string } | { readonly kind: 'category'; readonly category: string };
+
+export interface EmbeddedCategory {
+  /** The wire value (`usererror`). */
+  readonly name: string;
+  readonly title: string;
+  readonly description?: Localized;
+  readonly origin: Origin;
+}
+
+export interface EmbeddedCode {
+  readonly name: string;
+  readonly category: string;
+  readonly reportedIn: readonly string[];
+  readonly message: Localized;
+  readonly params: readonly Param[];
+  readonly alsoIn: readonly string[];
+  readonly note?: string;
+  readonly origin: Origin;
+}
+
+/** Errors reported inside resources rather than as responses. */
+export interface EmbeddedSet {
+  readonly name: string;
+  readonly title: string;
+  readonly wireFormat: EmbeddedWireFormat;
+  readonly categories: readonly EmbeddedCategory[];
+  /** Sorted by name. */
+  readonly codes: readonly EmbeddedCode[];
+}
+
+export interface Source {
+  readonly title: string;
+  readonly locale: string;
+  readonly date?: string;
+}
+
+export interface Service {
+  readonly id: string;
+  /** PascalCase prefix of generated TypeScript names. */
+  readonly name: string;
+  readonly title: string;
+  readonly description?: Localized;
+  readonly wireFormat: WireFormat;
+  /** Sorted, default locale first. */
+  readonly locales: readonly string[];
+  readonly defaultLocale: string;
+  readonly sources: readonly Source[];
+  readonly failures: Failures;
+  /** Sorted by name; empty unless the wire format is rest-guidelines. */
+  readonly categories: readonly Category[];
+  /** Sorted by key. */
+  readonly codes: readonly ErrorCode[];
+  readonly embedded?: EmbeddedSet;
+  readonly origin: Origin;
+}

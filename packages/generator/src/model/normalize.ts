@@ -1,0 +1,183 @@
+import type { ParsedSpecFile, SpecPath } from '../load/parse-spec-file.js';
+import type { LocalizedText, RawCategory, RawDetailCode, RawFailures, RawHttpCode, RawParam, RawSettings, RawSpecFile, TargetName } from '../spec/raw-spec.js';
+import { resolveRef } from '../spec/resolve-ref.js';
+import type { SpecFile } from '../spec/spec-file.js';
+import { byKey, compareText, sortedEntries } from '../util/sort.js';
+import type { Catalog, Category, CodeRef, EmbeddedSet, ErrorCode, Failures, Localized, Origin, Param, Service, Settings } from './catalog.js';
+
+const TARGET_ORDER: readonly TargetName[] = ['codes', 'openapi', 'json-schema', 'express', 'fastify'];
+
+/**
+ * Builds the Catalog model from files the validator accepted. Everything is
+ * sorted and frozen, and defaults are filled in, so that targets never see
+ * YAML order or optional fields they would have to interpret.
+ */
+export function normalizeCatalog(files: readonly SpecFile[]): Catalog {
+  const settingsFile = files.find((file) => file.spec.settings);
+  if (!settingsFile?.spec.settings) throw new Error('normalizeCatalog needs validated files with settings');
+  const settings = normalizeSettings(settingsFile.spec.settings);
+  const services = byKey(
+    files.filter((file) => file.spec.service).map((file) => normalizeService(file, settings)),
+    (service) => service.id,
+  );
+  return deepFreeze({ settings, services });
+}
+
+function normalizeSettings(raw: RawSettings): Settings {
+  return {
+    scope: raw.scope,
+    targets: TARGET_ORDER.filter((target) => raw.targets.includes(target)),
+    defaultLocale: raw.locales.default,
+    locales: localeOrder(raw.locales.supported, raw.locales.default),
+    enumStyle: raw.typescript?.enumStyle ?? 'enum',
+  };
+}
+
+function normalizeService({ spec, source }: SpecFile, settings: Settings): Service {
+  const raw = spec.service!;
+  const defaultLocale = settings.defaultLocale;
+  const categories = sortedEntries(spec.categories ?? {}).map(([name, category]) => normalizeCategory(name, category, source, defaultLocale));
+  const codes: ErrorCode[] = [];
+  for (const [categoryName, category] of sortedEntries(spec.categories ?? {})) {
+    for (const [name, code] of sortedEntries(category.codes ?? {})) {
+      codes.push(normalizeDetailCode(name, code, categoryName, category, source, defaultLocale));
+    }
+  }
+  for (const [name, code] of sortedEntries(spec.codes ?? {})) codes.push(normalizeHttpCode(name, code, source, defaultLocale));
+  return {
+    id: raw.id,
+    name: raw.name,
+    title: raw.title,
+    ...(raw.description ? { description: localized(raw.description, defaultLocale) } : {}),
+    wireFormat: raw.wireFormat,
+    locales: localeOrder(raw.locales ?? [defaultLocale], defaultLocale),
+    defaultLocale,
+    sources: (raw.sources ?? []).map((entry) => ({ ...entry })),
+    failures: normalizeFailures(spec, raw.failures),
+    categories,
+    codes: byKey(codes, (code) => code.key),
+    ...(spec.embedded ? { embedded: normalizeEmbedded(spec, source, defaultLocale) } : {}),
+    origin: originOf(source, ['service']),
+  };
+}
+
+function normalizeCategory(name: string, raw: RawCategory, source: ParsedSpecFile, defaultLocale: string): Category {
+  return {
+    name,
+    title: raw.title ?? name,
+    status: raw.status!,
+    ...(raw.anchor ? { anchor: raw.anchor } : {}),
+    message: localized(raw.message, defaultLocale),
+    ...(raw.description ? { description: localized(raw.description, defaultLocale) } : {}),
+    codes: Object.keys(raw.codes ?? {}).sort(compareText),
+    origin: originOf(source, ['categories', name]),
+  };
+}
+
+function normalizeDetailCode(name: string, raw: RawDetailCode, categoryName: string, category: RawCategory, source: ParsedSpecFile, defaultLocale: string): ErrorCode {
+  const status = raw.status ?? category.status!;
+  return {
+    name,
+    key: `${categoryName}/${name}`,
+    category: categoryName,
+    status,
+    statuses: [status],
+    variants: [],
+    message: localized(raw.message ?? category.message, defaultLocale),
+    messageFromCategory: raw.message === undefined,
+    params: normalizeParams(raw.params),
+    alsoIn: [...(raw.alsoIn ?? [])].sort(compareText),
+    ...(raw.note ? { note: raw.note } : {}),
+    origin: originOf(source, ['categories', categoryName, 'codes', name]),
+  };
+}
+
+function normalizeHttpCode(name: string, raw: RawHttpCode, source: ParsedSpecFile, defaultLocale: string): ErrorCode {
+  const variants = (raw.variants ?? []).map((variant) => ({ when: variant.when, status: variant.status, message: localized(variant.message, defaultLocale) }));
+  const first = variants[0];
+  const status = first?.status ?? raw.status!;
+  return {
+    name,
+    key: name,
+    status,
+    statuses: [...new Set(variants.length ? variants.map((variant) => variant.status) : [status])].sort((a, b) => a - b),
+    variants,
+    message: first?.message ?? localized(raw.message!, defaultLocale),
+    messageFromCategory: false,
+    params: normalizeParams(raw.params),
+    alsoIn: [...(raw.alsoIn ?? [])].sort(compareText),
+    ...(raw.note ? { note: raw.note } : {}),
+    origin: originOf(source, ['codes', name]),
+  };
+}
+
+function normalizeEmbedded(spec: RawSpecFile, source: ParsedSpecFile, defaultLocale: string): EmbeddedSet {
+  const raw = spec.embedded!;
+  const categories = sortedEntries(raw.categories).map(([name, category]) => ({
+    name,
+    title: category.title ?? name,
+    ...(category.description ? { description: localized(category.description, defaultLocale) } : {}),
+    origin: originOf(source, ['embedded', 'categories', name]),
+  }));
+  const codes = sortedEntries(raw.categories).flatMap(([categoryName, category]) =>
+    sortedEntries(category.codes ?? {}).map(([name, code]) => ({
+      name,
+      category: categoryName,
+      reportedIn: [...(code.reportedIn ?? [])].sort(compareText),
+      message: localized(code.message!, defaultLocale),
+      params: normalizeParams(code.params),
+      alsoIn: [...(code.alsoIn ?? [])].sort(compareText),
+      ...(code.note ? { note: code.note } : {}),
+      origin: originOf(source, ['embedded', 'categories', categoryName, 'codes', name]),
+    })),
+  );
+  return { name: raw.name, title: raw.title, wireFormat: raw.wireFormat, categories, codes: byKey(codes, (code) => `${code.name}/${code.category}`) };
+}
+
+function normalizeFailures(spec: RawSpecFile, raw: RawFailures): Failures {
+  const ref = (text: string): CodeRef => {
+    const resolved = resolveRef(spec, text);
+    if (resolved.kind === 'code') return { kind: 'code', key: resolved.key };
+    if (resolved.kind === 'category') return { kind: 'category', category: resolved.category };
+    throw new Error(`unresolved failure reference ${text} reached normalization`);
+  };
+  return {
+    internal: ref(raw.internal),
+    malformedBody: ref(raw.malformedBody),
+    bodyTooLarge: ref(raw.bodyTooLarge),
+    notFound: ref(raw.notFound),
+    validation: ref(raw.validation),
+  };
+}
+
+function normalizeParams(raw: readonly RawParam[] | undefined): Param[] {
+  return (raw ?? []).map((param, index) => ({
+    name: param.name,
+    type: param.type,
+    index,
+    ...(param.description ? { description: param.description } : {}),
+  }));
+}
+
+/** Locale-keyed text with keys sorted; `first` (the default locale) leads. */
+function localized(text: LocalizedText, first: string): Localized {
+  const keys = localeOrder(Object.keys(text), first);
+  return Object.fromEntries(keys.map((key) => [key, text[key]!]));
+}
+
+function localeOrder(locales: readonly string[], first: string): string[] {
+  return [...new Set(locales)].sort((a, b) => (a === first ? -1 : b === first ? 1 : compareText(a, b)));
+}
+
+function originOf(source: ParsedSpecFile, path: SpecPath): Origin {
+  const { file, line, column } = source.locate(path, 'key');
+  return { file, line, column };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,102 @@
+// TypeScript view of `schema/spec.schema.json`: what a spec file holds once
+// it has passed the structural check. A test walks the schema and the
+// normalizer together so that the two cannot drift apart.
+
+export type LocalizedText = Record<string, string>;
+
+export type TargetName = 'codes' | 'openapi' | 'json-schema' | 'express' | 'fastify';
+export type WireFormat = 'rest-guidelines' | 'batch';
+export type EmbeddedWireFormat = 'batch-scheduling';
+export type ParamType = 'string' | 'number' | 'integer';
+
+export interface RawSettings {
+  scope: string;
+  targets: TargetName[];
+  locales: { default: string; supported: string[] };
+  typescript?: { enumStyle?: 'enum' | 'const-object' };
+}
+
+export interface RawFailures {
+  internal: string;
+  malformedBody: string;
+  bodyTooLarge: string;
+  notFound: string;
+  validation: string;
+}
+
+export interface RawSource {
+  title: string;
+  locale: string;
+  date?: string;
+}
+
+export interface RawService {
+  id: string;
+  name: string;
+  title: string;
+  description?: LocalizedText;
+  wireFormat: WireFormat;
+  locales?: string[];
+  sources?: RawSource[];
+  failures: RawFailures;
+}
+
+export interface RawParam {
+  name: string;
+  type: ParamType;
+  description?: string;
+}
+
+export interface RawDetailCode {
+  status?: number;
+  message?: LocalizedText;
+  params?: RawParam[];
+  reportedIn?: string[];
+  alsoIn?: string[];
+  note?: string;
+}
+
+export interface RawCategory {
+  status?: number;
+  anchor?: string;
+  title?: string;
+  message: LocalizedText;
+  description?: LocalizedText;
+  codes?: Record<string, RawDetailCode>;
+}
+
+export interface RawVariant {
+  status: number;
+  when: string;
+  message: LocalizedText;
+}
+
+export interface RawHttpCode {
+  status?: number;
+  message?: LocalizedText;
+  params?: RawParam[];
+  variants?: RawVariant[];
+  alsoIn?: string[];
+  note?: string;
+}
+
+export interface RawEmbeddedCategory {
+  title?: string;
+  description?: LocalizedText;
+  codes?: Record<string, RawDetailCode>;
+}
+
+export interface RawEmbedded {
+  name: string;
+  title: string;
+  wireFormat: EmbeddedWireFormat;
+  categories: Record<string, RawEmbeddedCategory>;
+}
+
+export interface RawSpecFile {
+  settings?: RawSettings;
+  service?: RawService;
+  categories?: Record<string, RawCategory>;
+  codes?: Record<string, RawHttpCode>;
+  embedded?: RawEmbedded;
+}

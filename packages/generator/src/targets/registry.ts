@@ -1,0 +1,5 @@
+import type { TargetName } from '../model/catalog.js';
+import type { Target } from './target.js';
+
+/** Every target errcat knows, by the name used in `settings.targets`. */
+export const TARGETS: Readonly<Partial<Record<TargetName, Target>>> = {};

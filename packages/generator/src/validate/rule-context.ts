@@ -1,0 +1,21 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RawSettings } from '../spec/raw-spec.js';
+import type { SpecFile } from '../spec/spec-file.js';
+
+export interface RuleContext {
+  /** Every file that passed the structural check. */
+  files: readonly SpecFile[];
+  /** The one settings block, when there is exactly one. */
+  settings: RawSettings | undefined;
+  defaultLocale: string;
+  supportedLocales: readonly string[];
+  /** Some file failed to parse or to pass the structural check, so cross-file facts (such as where the settings are) are unknown. */
+  someFilesUnreadable: boolean;
+}
+
+export type Rule = (context: RuleContext) => Diagnostic[];
+
+/** Locales a service declares; the default locale alone when it declares none. */
+export function serviceLocales(file: SpecFile, context: RuleContext): readonly string[] {
+  return file.spec.service?.locales ?? [context.defaultLocale];
+}

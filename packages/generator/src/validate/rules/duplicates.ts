@@ -1,0 +1,29 @@
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { placesOf } from '../../spec/spec-file.js';
+import type { Rule } from '../rule-context.js';
+
+/**
+ * A code name listed in several places of one service must say so on each
+ * occurrence (`alsoIn`), so that every repetition in the catalog is a visible
+ * decision rather than a copy-paste accident.
+ */
+export const checkDuplicates: Rule = ({ files }) => {
+  const diagnostics: Diagnostic[] = [];
+  for (const { spec, source } of files) {
+    if (!spec.service) continue;
+    for (const [code, occurrences] of placesOf(spec)) {
+      const places = occurrences.map((occurrence) => occurrence.place);
+      for (const occurrence of occurrences) {
+        const others = places.filter((place) => place !== occurrence.place);
+        const declared = occurrence.alsoIn ?? [];
+        if (others.some((place) => !declared.includes(place))) {
+          diagnostics.push(diagnostic('unresolvedDuplicate', source.locate(occurrence.path, 'key'), { code, here: occurrence.place, others }));
+        }
+        for (const [index, place] of declared.entries()) {
+          if (!others.includes(place)) diagnostics.push(diagnostic('alsoInMismatch', source.locate([...occurrence.path, 'alsoIn', index]), { code, place }));
+        }
+      }
+    }
+  }
+  return diagnostics;
+};

@@ -1,0 +1,54 @@
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Rule } from '../rule-context.js';
+
+/** One settings block, unique service ids, codes only in service files, sections that fit the wire format. */
+export const checkSettingsAndServices: Rule = ({ files, settings, defaultLocale, supportedLocales, someFilesUnreadable }) => {
+  const diagnostics: Diagnostic[] = [];
+  const withSettings = files.filter((file) => file.spec.settings);
+  if (withSettings.length === 0 && files.length > 0 && !someFilesUnreadable) {
+    diagnostics.push(diagnostic('settingsMissing', { file: files[0]!.source.file, line: 0, column: 0 }, {}));
+  }
+  const firstSettings = withSettings[0];
+  for (const file of withSettings.slice(1)) {
+    const first = firstSettings!.source.locate(['settings']);
+    diagnostics.push(diagnostic('settingsRepeated', file.source.locate(['settings'], 'key'), { first: `${first.file}:${first.line}:${first.column}` }));
+  }
+  if (settings && !supportedLocales.includes(defaultLocale)) {
+    diagnostics.push(diagnostic('defaultLocaleNotSupported', firstSettings!.source.locate(['settings', 'locales', 'default']), { locale: defaultLocale }));
+  }
+  const seenIds = new Map<string, string>();
+  for (const file of files) {
+    const { spec, source } = file;
+    const hasCodes = spec.categories !== undefined || spec.codes !== undefined || spec.embedded !== undefined;
+    if (spec.settings && spec.service) diagnostics.push(diagnostic('settingsWithService', source.locate(['service'], 'key'), {}));
+    if (!spec.service) {
+      if (hasCodes) diagnostics.push(diagnostic('codesWithoutService', source.locate([]), {}));
+      continue;
+    }
+    const service = spec.service;
+    const first = seenIds.get(service.id);
+    if (first) diagnostics.push(diagnostic('serviceRepeated', source.locate(['service', 'id']), { id: service.id, first }));
+    else {
+      const at = source.locate(['service', 'id']);
+      seenIds.set(service.id, `${at.file}:${at.line}:${at.column}`);
+    }
+    for (const [index, locale] of (service.locales ?? []).entries()) {
+      if (settings && !supportedLocales.includes(locale)) {
+        diagnostics.push(diagnostic('unsupportedLocale', source.locate(['service', 'locales', index]), { locale, supported: supportedLocales }));
+      }
+    }
+    if (service.locales && !service.locales.includes(defaultLocale)) {
+      diagnostics.push(diagnostic('serviceWithoutDefaultLocale', source.locate(['service', 'locales']), { locale: defaultLocale }));
+    }
+    if (service.wireFormat === 'rest-guidelines' && spec.codes) {
+      diagnostics.push(diagnostic('wrongSection', source.locate(['codes'], 'key'), { section: 'codes', wireFormat: service.wireFormat, expected: 'categories' }));
+    }
+    if (service.wireFormat === 'batch' && spec.categories) {
+      diagnostics.push(diagnostic('wrongSection', source.locate(['categories'], 'key'), { section: 'categories', wireFormat: service.wireFormat, expected: 'codes' }));
+    }
+    for (const name of Object.keys(spec.embedded?.categories ?? {})) {
+      if (spec.categories?.[name]) diagnostics.push(diagnostic('categoryKeyReused', source.locate(['embedded', 'categories', name], 'key'), { category: name }));
+    }
+  }
+  return diagnostics;
+};

@@ -1,0 +1,65 @@
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { messageEntries } from '../../spec/spec-file.js';
+import type { Rule } from '../rule-context.js';
+
+const statusClass = (status: number): number => Math.floor(status / 100);
+
+/** Statuses in range, present where needed, and in their category's class. */
+export const checkStatuses: Rule = ({ files }) => {
+  const diagnostics: Diagnostic[] = [];
+  for (const { spec, source } of files) {
+    if (!spec.service) continue;
+    const inRange = (status: number | undefined, path: ReadonlyArray<string | number>): boolean => {
+      if (status === undefined || (status >= 100 && status <= 599)) return true;
+      diagnostics.push(diagnostic('statusOutOfRange', source.locate(path), { status }));
+      return false;
+    };
+    for (const entry of messageEntries(spec)) {
+      switch (entry.kind) {
+        case 'category':
+          if (entry.status === undefined) diagnostics.push(diagnostic('categoryWithoutStatus', source.locate(entry.path, 'key'), { category: entry.name }));
+          else inRange(entry.status, [...entry.path, 'status']);
+          break;
+        case 'detail': {
+          const { status } = entry.code;
+          if (status === undefined || !inRange(status, [...entry.path, 'status']) || entry.categoryStatus === undefined) break;
+          if (statusClass(status) !== statusClass(entry.categoryStatus)) {
+            diagnostics.push(
+              diagnostic('statusClassMismatch', source.locate([...entry.path, 'status']), {
+                code: entry.name,
+                status,
+                category: entry.category,
+                categoryStatus: entry.categoryStatus,
+              }),
+            );
+          }
+          break;
+        }
+        case 'http': {
+          const { code } = entry;
+          if (code.variants && (code.status !== undefined || code.message !== undefined)) {
+            diagnostics.push(diagnostic('statusAndVariants', source.locate(entry.path, 'key'), { code: entry.name }));
+          } else if (!code.variants && code.status === undefined) {
+            diagnostics.push(diagnostic('missingStatus', source.locate(entry.path, 'key'), { code: entry.name }));
+          }
+          inRange(code.status, [...entry.path, 'status']);
+          const seen = new Set<string>();
+          for (const [index, variant] of (code.variants ?? []).entries()) {
+            if (seen.has(variant.when)) {
+              diagnostics.push(diagnostic('duplicateVariant', source.locate([...entry.path, 'variants', index, 'when']), { code: entry.name, when: variant.when }));
+            }
+            seen.add(variant.when);
+          }
+          break;
+        }
+        case 'variant':
+          inRange(entry.variant.status, [...entry.path, 'status']);
+          break;
+        case 'embedded':
+          if (entry.code.status !== undefined) diagnostics.push(diagnostic('statusOnEmbedded', source.locate([...entry.path, 'status'], 'key'), { code: entry.name }));
+          break;
+      }
+    }
+  }
+  return diagnostics;
+};

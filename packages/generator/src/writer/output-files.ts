@@ -1,0 +1,61 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compareText } from '../util/sort.js';
+import type { OutputPlan } from './plan-output.js';
+
+/** Build output, installed modules and tool caches inside a generated package are not the generator's. */
+const NOT_OWNED = new Set(['node_modules', 'dist', '.turbo', 'coverage']);
+
+/** Every file currently in the owned folders, as workspace-relative path → contents. */
+export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const dir of [...dirs].sort(compareText)) {
+    for (const relative of await listFiles(path.join(root, dir))) {
+      const workspacePath = path.posix.join(dir, relative);
+      files.set(workspacePath, await readFile(path.join(root, workspacePath), 'utf8'));
+    }
+  }
+  return files;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
+    if (NOT_OWNED.has(entry.name)) continue;
+    if (entry.isDirectory()) files.push(...(await listFiles(path.join(dir, entry.name))).map((child) => path.posix.join(entry.name, child)));
+    else if (entry.isFile()) files.push(entry.name);
+  }
+  return files;
+}
+
+/**
+ * Applies a plan so that an interruption leaves either the old or the new
+ * version of each file: every new text is first written beside its target
+ * under a temporary name, and only when all are written are they renamed
+ * into place and orphans removed.
+ */
+export async function applyPlan(root: string, plan: OutputPlan): Promise<void> {
+  const writes = [...plan.create, ...plan.update];
+  const staged: Array<{ temporary: string; final: string }> = [];
+  try {
+    for (const file of writes) {
+      const final = path.join(root, file.path);
+      const temporary = path.join(path.dirname(final), `.${path.basename(final)}.errcat-${process.pid}.tmp`);
+      await mkdir(path.dirname(final), { recursive: true });
+      await writeFile(temporary, file.contents, 'utf8');
+      staged.push({ temporary, final });
+    }
+  } catch (error) {
+    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    throw error;
+  }
+  for (const { temporary, final } of staged) await rename(temporary, final);
+  for (const orphan of plan.orphaned) await rm(path.join(root, orphan), { force: true });
+}

@@ -1,0 +1,2 @@
+export { compileTemplate, parseTemplate, placeholdersOf } from './template.js';
+export type { CompiledTemplate, MessageParams, ParsedTemplate, TemplatePart, TemplateProblem } from './template.js';
