@@ -21,5 +21,7 @@ export interface Target {
   readonly name: TargetName;
   /** The folder this target owns entirely (apart from build output and installed modules). */
   readonly packageDir: string;
+  /** Template files (in templates/) this target renders; checked before any target runs. */
+  readonly templates: readonly string[];
   generate(input: TargetInput): GeneratedFile[];
 }

@@ -26,6 +26,12 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
   }
   const targets = enabledTargets(catalog);
   const input = await gatherInput(root, catalog, targets);
+  const missing = targets.flatMap((target) => target.templates.filter((name) => input.templates[name] === undefined));
+  if (missing.length > 0) {
+    io.err(`templates/ lacks ${missing.join(', ')}; restore them (see README) or disable the targets that need them in settings.targets\n`);
+    io.err('nothing was generated; the previous output is untouched\n');
+    return EXIT.userError;
+  }
   const files = generateAll(targets, input);
   const existing = await readOwnedFiles(root, targets.map((target) => target.packageDir));
   const plan = planOutput(files, existing);
