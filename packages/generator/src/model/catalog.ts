@@ -8,11 +8,10 @@ export type { EmbeddedWireFormat, ParamType, TargetName, WireFormat };
 /** Text per locale, keys sorted; always holds the default locale. */
 export type Localized = Readonly<Record<string, string>>;
 
-/** Where an entry was written, for diagnostics and `errcat inspect`. */
+/** Where an entry was written: its spec file and its path in that file (`categories.BadArgument.codes.UnknownError`). */
 export interface Origin {
   readonly file: string;
-  readonly line: number;
-  readonly column: number;
+  readonly path: string;
 }
 
 export interface Catalog {

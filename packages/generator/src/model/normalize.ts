@@ -169,9 +169,10 @@ function localeOrder(locales: readonly string[], first: string): string[] {
   return [...new Set(locales)].sort((a, b) => (a === first ? -1 : b === first ? 1 : compareText(a, b)));
 }
 
+// Positions are not looked up here: finding them means a second, slower YAML
+// parse, which only diagnostics need.
 function originOf(source: ParsedSpecFile, path: SpecPath): Origin {
-  const { file, line, column } = source.locate(path, 'key');
-  return { file, line, column };
+  return { file: source.file, path: path.join('.') };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { SpecFile } from '../../spec/spec-file.js';
 import type { Rule } from '../rule-context.js';
 
 /** One settings block, unique service ids, codes only in service files, sections that fit the wire format. */
@@ -16,7 +17,7 @@ export const checkSettingsAndServices: Rule = ({ files, settings, defaultLocale,
   if (settings && !supportedLocales.includes(defaultLocale)) {
     diagnostics.push(diagnostic('defaultLocaleNotSupported', firstSettings!.source.locate(['settings', 'locales', 'default']), { locale: defaultLocale }));
   }
-  const seenIds = new Map<string, string>();
+  const seenIds = new Map<string, SpecFile>();
   for (const file of files) {
     const { spec, source } = file;
     const hasCodes = spec.categories !== undefined || spec.codes !== undefined || spec.embedded !== undefined;
@@ -27,10 +28,11 @@ export const checkSettingsAndServices: Rule = ({ files, settings, defaultLocale,
     }
     const service = spec.service;
     const first = seenIds.get(service.id);
-    if (first) diagnostics.push(diagnostic('serviceRepeated', source.locate(['service', 'id']), { id: service.id, first }));
-    else {
-      const at = source.locate(['service', 'id']);
-      seenIds.set(service.id, `${at.file}:${at.line}:${at.column}`);
+    if (first) {
+      const at = first.source.locate(['service', 'id']);
+      diagnostics.push(diagnostic('serviceRepeated', source.locate(['service', 'id']), { id: service.id, first: `${at.file}:${at.line}:${at.column}` }));
+    } else {
+      seenIds.set(service.id, file);
     }
     for (const [index, locale] of (service.locales ?? []).entries()) {
       if (settings && !supportedLocales.includes(locale)) {
