@@ -40,10 +40,16 @@ export function parseTemplate(template: string): ParsedTemplate {
         continue;
       }
     }
-    if (char === '{' || char === '}') {
-      const end = template.indexOf(char === '{' ? '}' : ' ', index);
-      problems.push({ offset: index, text: template.slice(index, end === -1 ? index + 1 : end + 1) });
+    if (char === '{') {
+      // Report the whole would-be placeholder once, then keep it as literal text.
+      const close = template.indexOf('}', index);
+      const end = close === -1 ? template.length : close + 1;
+      problems.push({ offset: index, text: template.slice(index, end) });
+      text += template.slice(index, end);
+      index = end;
+      continue;
     }
+    if (char === '}') problems.push({ offset: index, text: '}' });
     text += char;
     index += 1;
   }

@@ -1,11 +1,11 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
 import specSchema from '../../schema/spec.schema.json' with { type: 'json' };
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RawSpecFile } from '../spec/raw-spec.js';
+import { suggest } from '../util/suggest.js';
 import type { ParsedSpecFile, SpecPath } from './parse-spec-file.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 const validateSpec = ajv.compile<RawSpecFile>(specSchema);
 
 /** What each pattern in the schema means, in words a user can act on. */
@@ -89,12 +89,6 @@ function propertyNamesPattern(error: ErrorObject): string {
 
 function meaningOf(pattern: string): string {
   return PATTERN_MEANINGS[pattern] ?? `text matching ${pattern}`;
-}
-
-function suggest(name: string, allowed: readonly string[]): string | undefined {
-  if (allowed.length === 0) return undefined;
-  const best = closest(name, [...allowed]);
-  return distance(name.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 function pathOf(pointer: string): SpecPath {

@@ -26,11 +26,12 @@ export interface ParseResult {
  * times faster than `yaml`, which matters for catalogs of thousands of codes;
  * `yaml` keeps source positions and reports every syntax error at once, so it
  * runs only when something must be located, which valid specs never need.
+ * Both read YAML 1.2's core schema, so `2017-02-01` stays text.
  */
 export function parseSpecFile({ file, text }: SpecText): ParseResult {
   let data: unknown;
   try {
-    data = jsYaml.load(text, { filename: file });
+    data = jsYaml.load(text, { filename: file, schema: jsYaml.CORE_SCHEMA });
   } catch (error) {
     return { parsed: undefined, diagnostics: syntaxDiagnostics(file, text, error) };
   }

@@ -1,7 +1,7 @@
-import { closest } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RawFailures } from '../../spec/raw-spec.js';
 import { resolveRef } from '../../spec/resolve-ref.js';
+import { suggest } from '../../util/suggest.js';
 import type { Rule } from '../rule-context.js';
 
 const EXPECTED_CLASS: Record<keyof RawFailures, 4 | 5> = {
@@ -24,14 +24,19 @@ export const checkFailures: Rule = ({ files }) => {
       const field = `failures.${key}`;
       const resolved = resolveRef(spec, ref);
       if (resolved.kind === 'unknown') {
-        const suggestion = resolved.candidates.length ? closest(ref, resolved.candidates) : undefined;
+        const suggestion = suggest(ref, resolved.candidates);
         diagnostics.push(diagnostic('unresolvedReference', source.locate(path), { field, ref, suggestion }));
       } else if (resolved.kind === 'ambiguous') {
         diagnostics.push(diagnostic('ambiguousReference', source.locate(path), { field, ref, choices: resolved.choices }));
-      } else if (resolved.status !== undefined && Math.floor(resolved.status / 100) !== EXPECTED_CLASS[key]) {
+      } else if (isHttpStatus(resolved.status) && Math.floor(resolved.status / 100) !== EXPECTED_CLASS[key]) {
         diagnostics.push(diagnostic('failureStatusClass', source.locate(path), { field, ref, status: resolved.status, expected: `${EXPECTED_CLASS[key]}xx` }));
       }
     }
   }
   return diagnostics;
 };
+
+/** Out-of-range statuses are reported by the status rule; judging their class here would only repeat it. */
+function isHttpStatus(status: number | undefined): status is number {
+  return status !== undefined && status >= 100 && status <= 599;
+}

@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogFromTexts } from '../src/load/load-catalog.js';
+
+// Each case is the valid spec in `_base/` with the files of its own folder
+// laid over it; the table lists every diagnostic the case must produce, in
+// order: code, file, line, column. Nothing more, nothing less.
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'bad-specs');
+
+function loadCase(name: string) {
+  const files = new Map<string, string>();
+  for (const folder of ['_base', name]) {
+    for (const file of readdirSync(path.join(fixtures, folder))) files.set(file, readFileSync(path.join(fixtures, folder, file), 'utf8'));
+  }
+  return loadCatalogFromTexts([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, text]) => ({ file, text })));
+}
+
+type Expected = [code: string, file: string, line: number, column: number];
+
+const cases: Array<[string, Expected[]]> = [
+  ['duplicate-key', [
+    ['E102', 'shop.yaml', 24, 3],
+  ]],
+  ['empty-file', [
+    ['E003', 'shop.yaml', 0, 0],
+  ]],
+  ['failures', [
+    ['E503', 'shop.yaml', 8, 15],
+    ['E501', 'shop.yaml', 11, 15],
+    ['E501', 'shop.yaml', 12, 17],
+  ]],
+  ['identifier-collision', [
+    ['E308', 'shop.yaml', 24, 3],
+  ]],
+  ['locales', [
+    ['E206', 'shop.yaml', 6, 21],
+    ['W407', 'shop.yaml', 16, 5],
+    ['W407', 'shop.yaml', 21, 5],
+    ['E207', 'shop.yaml', 24, 7],
+    ['W407', 'shop.yaml', 27, 5],
+  ]],
+  ['missing-default-message', [
+    ['E401', 'shop.yaml', 21, 5],
+  ]],
+  ['params', [
+    ['E404', 'shop.yaml', 20, 7],
+    ['E405', 'shop.yaml', 22, 15],
+    ['E403', 'shop.yaml', 24, 9],
+  ]],
+  ['placeholders', [
+    ['E402', 'shop.yaml', 23, 11],
+    ['E402', 'shop.yaml', 31, 11],
+    ['E408', 'shop.yaml', 31, 11],
+  ]],
+  ['status-class', [
+    ['E503', 'lab.yaml', 8, 20],
+    ['E503', 'lab.yaml', 9, 19],
+    ['E503', 'lab.yaml', 11, 17],
+    ['E302', 'lab.yaml', 19, 17],
+  ]],
+  ['status-range', [
+    ['E301', 'shop.yaml', 20, 13],
+    ['E301', 'shop.yaml', 25, 13],
+  ]],
+  ['unknown-field', [
+    ['E103', 'shop.yaml', 6, 3],
+    ['E103', 'shop.yaml', 16, 5],
+    ['E103', 'shop.yaml', 17, 5],
+  ]],
+  ['unresolved-duplicate', [
+    ['E303', 'lab.yaml', 18, 7],
+    ['E303', 'lab.yaml', 29, 7],
+    ['E304', 'lab.yaml', 36, 18],
+  ]],
+  ['wrong-section', [
+    ['E210', 'lab.yaml', 12, 1],
+  ]],
+  ['wrong-type', [
+    ['E104', 'shop.yaml', 20, 13],
+    ['E104', 'shop.yaml', 26, 14],
+  ]],
+  ['yaml-syntax', [
+    ['E101', 'shop.yaml', 5, 1],
+    ['E101', 'shop.yaml', 8, 1],
+    ['E101', 'shop.yaml', 10, 1],
+  ]],
+];
+
+describe('bad specs', () => {
+  it('the base spec is valid', () => {
+    const { catalog, diagnostics } = loadCatalogFromTexts(
+      readdirSync(path.join(fixtures, '_base'))
+        .sort()
+        .map((file) => ({ file, text: readFileSync(path.join(fixtures, '_base', file), 'utf8') })),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(catalog?.services.map((service) => service.id)).toEqual(['lab', 'shop']);
+  });
+
+  it('every fixture folder has a row in the table', () => {
+    const folders = readdirSync(fixtures).filter((name) => name !== '_base').sort();
+    expect(cases.map(([name]) => name).sort()).toEqual(folders);
+  });
+
+  it.each(cases)('%s: reports exactly these diagnostics', (name, expected) => {
+    const { catalog, diagnostics } = loadCase(name);
+    expect(diagnostics.map((entry) => [entry.code, entry.file, entry.line, entry.column])).toEqual(expected);
+    const hasError = expected.some(([code]) => code.startsWith('E'));
+    expect(catalog === undefined).toBe(hasError);
+  });
+
+  it('says what to do, not only what is wrong', () => {
+    const messages = (name: string) => loadCase(name).diagnostics.map((entry) => entry.message);
+    expect(messages('unknown-field')).toContain('unknown field `mesage`; did you mean `message`?');
+    expect(messages('failures')).toContain(
+      '`failures.notFound` names `NotFund`, which is not a code or category of this service; did you mean `NotFound`?',
+    );
+    expect(messages('unresolved-duplicate')[0]).toMatch(/add `alsoIn: \[ServerFault\]` here/);
+    expect(messages('status-class')).toContain(
+      'BodyInvalid has status 503 but its category BadArgument is 400; a 4xx category holds only 4xx codes (move the code to a matching category)',
+    );
+    expect(messages('wrong-type')).toContain('`codes.NotFound.status` must be a whole number, not the text "404"');
+  });
+});
