@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../load/load-catalog.js';
-import type { Catalog } from '../../model/catalog.js';
+import type { Catalog, TargetName } from '../../model/catalog.js';
 import { TARGETS } from '../../targets/registry.js';
 import type { GeneratedFile, Target, TargetInput } from '../../targets/target.js';
 import { compareText } from '../../util/sort.js';
@@ -13,6 +13,8 @@ import { plural, reportDiagnostics } from '../report.js';
 export interface GenerateOptions {
   root: string;
   check: boolean;
+  /** Which targets may run (those enabled in settings); all known targets by default. */
+  available?: Readonly<Partial<Record<TargetName, Target>>>;
 }
 
 /** `errcat generate [--check]`: every enabled target, written atomically or compared. */
@@ -24,7 +26,7 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
     io.err('nothing was generated; the previous output is untouched\n');
     return EXIT.userError;
   }
-  const targets = enabledTargets(catalog);
+  const targets = enabledTargets(catalog, options.available ?? TARGETS);
   const input = await gatherInput(root, catalog, targets);
   const missing = targets.flatMap((target) => target.templates.filter((name) => input.templates[name] === undefined));
   if (missing.length > 0) {
@@ -44,9 +46,9 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
   return EXIT.ok;
 }
 
-function enabledTargets(catalog: Catalog): Target[] {
+function enabledTargets(catalog: Catalog, available: Readonly<Partial<Record<TargetName, Target>>>): Target[] {
   return catalog.settings.targets.flatMap((name) => {
-    const target = TARGETS[name];
+    const target = available[name];
     return target ? [target] : [];
   });
 }

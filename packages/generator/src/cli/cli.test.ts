@@ -1,0 +1,190 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Target } from '../targets/target.js';
+import { generateCommand } from './commands/generate.js';
+import type { CliIo } from './io.js';
+import { run } from './main.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const badSpecs = path.resolve(repo, 'packages/generator/test/fixtures/bad-specs');
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'errcat-cli-'));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+function capture(cwd: string): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    cwd,
+    stdout: '',
+    stderr: '',
+    out: (text: string) => {
+      io.stdout += text;
+    },
+    err: (text: string) => {
+      io.stderr += text;
+    },
+  };
+  return io;
+}
+
+async function errcat(cwd: string, ...args: string[]) {
+  const io = capture(cwd);
+  const code = await run(['node', 'errcat', ...args], io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+/** A workspace whose spec/ is the bad-spec base plus `files`. */
+function workspace(files: Record<string, string | Buffer> = {}): string {
+  const spec = path.join(work, 'spec');
+  cpSync(path.join(badSpecs, '_base'), spec, { recursive: true });
+  for (const [name, contents] of Object.entries(files)) writeFileSync(path.join(spec, name), contents);
+  return work;
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
+
+describe('errcat validate', () => {
+  it('accepts the repository spec', async () => {
+    const result = await errcat(repo, 'validate');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe('spec: 2 services, 232 codes, 4 locales; no errors\n');
+  });
+
+  it('reports every problem with file:line:col, a code and a fix, and exits 1', async () => {
+    const root = workspace({ 'shop.yaml': readFileSync(path.join(badSpecs, 'unknown-field/shop.yaml')) });
+    const result = await errcat(root, 'validate');
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')).toEqual([
+      'spec/shop.yaml:6:3 error E103 unknown field `colour`; allowed here: id, name, title, description, wireFormat, locales, sources, failures',
+      'spec/shop.yaml:16:5 error E103 unknown field `statsu`; did you mean `status`?',
+      'spec/shop.yaml:17:5 error E103 unknown field `mesage`; did you mean `message`?',
+      '3 errors, 0 warnings',
+      '',
+    ]);
+  });
+
+  it.each([
+    ['an empty file', { 'shop.yaml': '' }, 'spec/shop.yaml error E003 this file is empty'],
+    ['a binary file', { 'logo.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]) }, 'spec/logo.yaml error E004 this is not a UTF-8 text file'],
+  ])('answers %s in one line', async (_name, files, expected) => {
+    const result = await errcat(workspace(files), 'validate');
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(expected);
+    noStackTrace(result.stderr);
+  });
+
+  it('answers a 50 MB file in one line without reading it', async () => {
+    const root = workspace();
+    const file = path.join(root, 'spec', 'huge.yaml');
+    const handle = openSync(file, 'w');
+    ftruncateSync(handle, 50 * 1024 * 1024);
+    closeSync(handle);
+    const result = await errcat(root, 'validate');
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')[0]).toBe(
+      'spec/huge.yaml error E005 this file is 50.0 MB, over the 16.0 MB limit; split the catalog into one file per service',
+    );
+  });
+
+  it('answers a folder with no spec and a missing folder in one line', async () => {
+    mkdirSync(path.join(work, 'spec'));
+    const empty = await errcat(work, 'validate');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe('spec error E002 spec holds no .yaml spec files; add one per service, or run `errcat import <page.md>`\n1 error, 0 warnings\n');
+    const missing = await errcat(work, 'validate', '--root', 'elsewhere');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.split('\n')[0]).toBe(
+      'elsewhere/spec error E001 elsewhere/spec does not exist; create it with one YAML file per service, or run `errcat import <page.md>`',
+    );
+  });
+});
+
+describe('usage errors', () => {
+  it('exit 2 for an unknown command or option, with a pointer to help', async () => {
+    const command = await errcat(repo, 'frobnicate');
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain("unknown command 'frobnicate'");
+    const option = await errcat(repo, 'validate', '--colour');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--colour'");
+  });
+
+  it('exit 2 and help when run with no command', async () => {
+    const result = await errcat(repo);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: errcat');
+  });
+});
+
+describe('errcat generate', () => {
+  const fileTarget = (contents: string, fail = false): Target => ({
+    name: 'codes',
+    packageDir: 'packages/codes',
+    templates: [],
+    generate: () => {
+      if (fail) throw new Error('target bug');
+      return [
+        { path: 'packages/codes/a.txt', contents },
+        { path: 'packages/codes/nested/b.txt', contents },
+      ];
+    },
+  });
+
+  it('writes, then --check reports nothing to do', async () => {
+    const root = workspace();
+    const io = capture(root);
+    expect(await generateCommand(io, { root: '.', check: false, available: { codes: fileTarget('one\n') } })).toBe(0);
+    expect(readFileSync(path.join(root, 'packages/codes/nested/b.txt'), 'utf8')).toBe('one\n');
+    expect(await generateCommand(io, { root: '.', check: true, available: { codes: fileTarget('one\n') } })).toBe(0);
+  });
+
+  it('--check lists every differing, missing and orphaned file with the command that fixes it, and writes nothing', async () => {
+    const root = workspace();
+    await generateCommand(capture(root), { root: '.', check: false, available: { codes: fileTarget('one\n') } });
+    rmSync(path.join(root, 'packages/codes/nested/b.txt'));
+    writeFileSync(path.join(root, 'packages/codes/stale.txt'), 'left over\n');
+    const io = capture(root);
+    const target: Target = { ...fileTarget('two\n') };
+    expect(await generateCommand(io, { root: '.', check: true, available: { codes: target } })).toBe(1);
+    expect(io.stderr.split('\n')).toEqual([
+      'missing   packages/codes/nested/b.txt',
+      'differs   packages/codes/a.txt',
+      'orphaned  packages/codes/stale.txt',
+      'generated files are out of date with spec/; run `errcat generate` (or `pnpm generate`) and commit the result',
+      '',
+    ]);
+    expect(readFileSync(path.join(root, 'packages/codes/a.txt'), 'utf8')).toBe('one\n');
+  });
+
+  it('leaves the previous output untouched when the spec is bad or a target fails', async () => {
+    const root = workspace();
+    await generateCommand(capture(root), { root: '.', check: false, available: { codes: fileTarget('one\n') } });
+    await expect(generateCommand(capture(root), { root: '.', check: false, available: { codes: fileTarget('two\n', true) } })).rejects.toThrow(
+      'target bug',
+    );
+    expect(readFileSync(path.join(root, 'packages/codes/a.txt'), 'utf8')).toBe('one\n');
+
+    writeFileSync(path.join(root, 'spec/shop.yaml'), 'service: [\n');
+    const io = capture(root);
+    expect(await generateCommand(io, { root: '.', check: false, available: { codes: fileTarget('three\n') } })).toBe(1);
+    expect(io.stderr).toContain('nothing was generated; the previous output is untouched');
+    expect(readFileSync(path.join(root, 'packages/codes/a.txt'), 'utf8')).toBe('one\n');
+  });
+
+  it('removes orphans and keeps build output and installed modules', async () => {
+    const root = workspace();
+    mkdirSync(path.join(root, 'packages/codes/dist'), { recursive: true });
+    writeFileSync(path.join(root, 'packages/codes/dist/index.js'), 'built');
+    writeFileSync(path.join(root, 'packages/codes/old.txt'), 'orphan');
+    await generateCommand(capture(root), { root: '.', check: false, available: { codes: fileTarget('one\n') } });
+    expect(() => readFileSync(path.join(root, 'packages/codes/old.txt'))).toThrow();
+    expect(readFileSync(path.join(root, 'packages/codes/dist/index.js'), 'utf8')).toBe('built');
+  });
+});
