@@ -204,12 +204,6 @@ export const DIAGNOSTICS = {
     title: 'Category without status',
     message: ({ category }) => `category ${category} has no \`status\`; the status of its responses comes from it`,
   }),
-  statusOnEmbedded: define<{ code: string }>({
-    code: 'E310',
-    severity: 'error',
-    title: 'Status on an embedded error',
-    message: ({ code }) => `${code} is reported inside a resource, not as a response; remove \`status\``,
-  }),
   categoryKeyReused: define<{ category: string }>({
     code: 'E311',
     severity: 'error',

@@ -2,6 +2,7 @@ import type {
   LocalizedText,
   RawCategory,
   RawDetailCode,
+  RawEmbeddedCode,
   RawEmbedded,
   RawFailures,
   RawHttpCode,
@@ -145,21 +146,21 @@ function buildEmbedded(main: PageCatalog, decisions: string[]): RawEmbedded {
     if (!category?.codes) throw new ImportProblem(main.file, row.line, `category "${row.category}" of ${row.code} is not in the page's category table`);
     const existing = category.codes[row.code];
     if (existing?.message?.[main.locale] === row.message) {
-      existing.reportedIn = [...(existing.reportedIn ?? []), row.reportedIn];
+      existing.reportedIn = [...existing.reportedIn, row.reportedIn];
       existing.note = `Listed in the ${existing.reportedIn.join(' and ')} tables of the source with the same category and message; merged into one code.`;
       decisions.push(`${row.code}: identical ${existing.reportedIn.join(' and ')} rows merged`);
       continue;
     }
     if (existing) throw new ImportProblem(main.file, row.line, `${row.code} is listed twice under ${row.category} with different messages`);
-    category.codes[row.code] = { reportedIn: [row.reportedIn], ...withParams<RawDetailCode>({ message: { [main.locale]: row.message } }, row.message) };
+    category.codes[row.code] = withParams<RawEmbeddedCode>({ reportedIn: [row.reportedIn], message: { [main.locale]: row.message } }, row.message);
   }
   return { name: `${pascalCase(main.serviceId)}Scheduling`, title: 'Scheduling errors', wireFormat: 'batch-scheduling', categories };
 }
 
 /** Gives every code name listed in more than one place an `alsoIn` naming the others. */
 function markSharedNames(spec: RawSpecFile): void {
-  const places = new Map<string, Array<{ scope: string; entry: RawDetailCode | RawHttpCode }>>();
-  const add = (code: string, scope: string, entry: RawDetailCode | RawHttpCode): void => {
+  const places = new Map<string, Array<{ scope: string; entry: RawDetailCode | RawEmbeddedCode | RawHttpCode }>>();
+  const add = (code: string, scope: string, entry: RawDetailCode | RawEmbeddedCode | RawHttpCode): void => {
     places.set(code, [...(places.get(code) ?? []), { scope, entry }]);
   };
   for (const [code, entry] of Object.entries(spec.codes ?? {})) add(code, 'codes', entry);
@@ -177,7 +178,7 @@ function markSharedNames(spec: RawSpecFile): void {
   }
 }
 
-function withParams<T extends RawDetailCode | RawHttpCode>(entry: T, defaultMessage: string | undefined): T {
+function withParams<T extends RawDetailCode | RawEmbeddedCode | RawHttpCode>(entry: T, defaultMessage: string | undefined): T {
   const indexes = [...(defaultMessage ?? '').matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1]));
   if (indexes.length === 0) return entry;
   const count = Math.max(...indexes) + 1;

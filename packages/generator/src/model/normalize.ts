@@ -123,8 +123,8 @@ function normalizeEmbedded(spec: RawSpecFile, source: ParsedSpecFile, defaultLoc
     sortedEntries(category.codes ?? {}).map(([name, code]) => ({
       name,
       category: categoryName,
-      reportedIn: [...(code.reportedIn ?? [])].sort(compareText),
-      message: localized(code.message!, defaultLocale),
+      reportedIn: [...code.reportedIn].sort(compareText),
+      message: localized(code.message, defaultLocale),
       params: normalizeParams(code.params),
       alsoIn: [...(code.alsoIn ?? [])].sort(compareText),
       ...(code.note ? { note: code.note } : {}),

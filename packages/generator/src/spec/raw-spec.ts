@@ -51,7 +51,14 @@ export interface RawDetailCode {
   status?: number;
   message?: LocalizedText;
   params?: RawParam[];
-  reportedIn?: string[];
+  alsoIn?: string[];
+  note?: string;
+}
+
+export interface RawEmbeddedCode {
+  message: LocalizedText;
+  params?: RawParam[];
+  reportedIn: string[];
   alsoIn?: string[];
   note?: string;
 }
@@ -83,7 +90,7 @@ export interface RawHttpCode {
 export interface RawEmbeddedCategory {
   title?: string;
   description?: LocalizedText;
-  codes?: Record<string, RawDetailCode>;
+  codes?: Record<string, RawEmbeddedCode>;
 }
 
 export interface RawEmbedded {

@@ -1,5 +1,5 @@
 import type { ParsedSpecFile, SpecPath } from '../load/parse-spec-file.js';
-import type { LocalizedText, RawDetailCode, RawHttpCode, RawParam, RawSpecFile, RawVariant } from './raw-spec.js';
+import type { LocalizedText, RawDetailCode, RawEmbeddedCode, RawHttpCode, RawParam, RawSpecFile, RawVariant } from './raw-spec.js';
 
 /** A spec file that passed the structural check: typed data plus positions. */
 export interface SpecFile {
@@ -13,7 +13,7 @@ export type MessageEntry =
   | { kind: 'http'; name: string; path: SpecPath; message: LocalizedText | undefined; params: RawParam[] | undefined; code: RawHttpCode }
   | { kind: 'variant'; name: string; path: SpecPath; message: LocalizedText; params: RawParam[] | undefined; variant: RawVariant; owner: RawHttpCode }
   | { kind: 'detail'; name: string; path: SpecPath; message: LocalizedText | undefined; params: RawParam[] | undefined; code: RawDetailCode; category: string; categoryStatus: number | undefined }
-  | { kind: 'embedded'; name: string; path: SpecPath; message: LocalizedText | undefined; params: RawParam[] | undefined; code: RawDetailCode; category: string };
+  | { kind: 'embedded'; name: string; path: SpecPath; message: LocalizedText | undefined; params: RawParam[] | undefined; code: RawEmbeddedCode; category: string };
 
 /** The places a code name can be listed: a category name, or `codes` for HTTP codes. */
 export const HTTP_CODES_PLACE = 'codes';

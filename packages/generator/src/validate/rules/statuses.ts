@@ -56,7 +56,6 @@ export const checkStatuses: Rule = ({ files }) => {
           inRange(entry.variant.status, [...entry.path, 'status']);
           break;
         case 'embedded':
-          if (entry.code.status !== undefined) diagnostics.push(diagnostic('statusOnEmbedded', source.locate([...entry.path, 'status'], 'key'), { code: entry.name }));
           break;
       }
     }
