@@ -52,7 +52,7 @@ function normalizeService({ spec, source }: SpecFile, settings: Settings): Servi
     wireFormat: raw.wireFormat,
     locales: localeOrder(raw.locales ?? [defaultLocale], defaultLocale),
     defaultLocale,
-    sources: (raw.sources ?? []).map((entry) => ({ ...entry })),
+    sources: (raw.sources ?? []).map((entry) => ({ title: entry.title, locale: entry.locale, ...(entry.date ? { date: entry.date } : {}) })),
     failures: normalizeFailures(spec, raw.failures),
     categories,
     codes: byKey(codes, (code) => code.key),
