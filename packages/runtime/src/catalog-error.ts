@@ -1,0 +1,151 @@
+import type { ErrorSet } from './catalog.js';
+import { batchBody, batchSchedulingBody, problemDetails, restGuidelinesBody, type BatchErrorValue, type NameValuePair, type ProblemDetails, type ProblemOptions } from './envelopes.js';
+import { matchLocale } from './locale.js';
+import { formatCategory, formatResolved, resolveRef, type MessageRef, type ResolvedRef } from './message.js';
+import type { MessageParams } from './template.js';
+
+/** Marks every catalog error, whichever copy of the runtime or of a generated package made it. */
+export const CATALOG_ERROR = Symbol.for('errcat.catalog-error');
+
+export interface CatalogErrorInit extends MessageRef {
+  /** rest-guidelines: the `details[].target` of the response. */
+  readonly target?: string | undefined;
+  /** batch: the `values` of the response. */
+  readonly values?: readonly BatchErrorValue[] | undefined;
+  /** batch-scheduling: the `details` of the embedded error. */
+  readonly details?: readonly NameValuePair[] | undefined;
+  readonly cause?: unknown;
+}
+
+/** The types a generated class narrows its fields and bodies to. */
+export interface CatalogErrorTypes {
+  readonly code: string | undefined;
+  readonly category: string | undefined;
+  readonly status: number | undefined;
+  readonly locale: string;
+  readonly body: object;
+}
+
+const ordinaryInstanceOf = Function.prototype[Symbol.hasInstance];
+
+/**
+ * An error of a catalog: a code (or a rest-guidelines category alone), its
+ * params, and everything needed to answer with it. Generated classes extend
+ * it to narrow its types; the behaviour lives here.
+ *
+ * Everything the runtime needs travels on the instance as data (`catalog`,
+ * `key`, `variant`, `params`…), so a framework adapter can answer with an
+ * error built by another copy of the package.
+ */
+export class CatalogError<T extends CatalogErrorTypes = CatalogErrorTypes> extends Error {
+  /** The error set this error belongs to (non-enumerable). */
+  declare readonly catalog: ErrorSet;
+  /** Where the code is filed in `catalog.codes` (`BadArgument/BlobNotFound`), or the category's name for a category alone. */
+  readonly key: string;
+  /** The specific code, or `undefined` for a rest-guidelines category alone. */
+  readonly code: T['code'];
+  readonly category: T['category'];
+  /** The HTTP status; `undefined` for embedded errors, which are not responses. */
+  readonly status: T['status'];
+  /** The variant chosen (`read`, `write`), for codes that have them. */
+  readonly variant: string | undefined;
+  readonly params: MessageParams;
+  readonly target: string | undefined;
+  readonly values: readonly BatchErrorValue[] | undefined;
+  readonly details: readonly NameValuePair[] | undefined;
+
+  constructor(catalog: ErrorSet, init: CatalogErrorInit) {
+    const resolved = resolveRef(catalog, init);
+    const params = Object.freeze({ ...init.params });
+    super(formatResolved(catalog, resolved, params, catalog.defaultLocale), 'cause' in init ? { cause: init.cause } : undefined);
+    Object.defineProperty(this, 'name', { value: catalog.errorName, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(this, 'catalog', { value: catalog, enumerable: false });
+    Object.defineProperty(this, CATALOG_ERROR, { value: catalog.brand, enumerable: false });
+    this.key = resolved.key;
+    this.code = resolved.code?.name as T['code'];
+    this.category = (resolved.category?.name ?? resolved.code?.category) as T['category'];
+    this.status = (resolved.variant?.status ?? resolved.code?.status ?? resolved.category?.status) as T['status'];
+    this.variant = resolved.variant?.when;
+    this.params = params;
+    this.target = init.target;
+    this.values = init.values;
+    this.details = init.details;
+  }
+
+  /** The message in `locale` (any tag: `fr-CA` finds `fr`); the default locale when absent or unknown. */
+  messageIn(locale?: T['locale']): string {
+    return formatResolved(this.catalog, resolve(this), this.params, matchLocale(locale, this.catalog.locales, this.catalog.defaultLocale));
+  }
+
+  /** The wire body in `locale` (default locale when absent), exactly as DESIGN.md gives it for the set's wire format. */
+  toBody(locale?: T['locale']): T['body'] {
+    return errorBody(this, matchLocale(locale, this.catalog.locales, this.catalog.defaultLocale)) as T['body'];
+  }
+
+  /** The wire body in the default locale, so `JSON.stringify(error)` is the response body. */
+  toJSON(): T['body'] {
+    return this.toBody();
+  }
+
+  /** RFC 9457 problem details in `locale`; only for errors answered over HTTP. */
+  toProblem(locale?: T['locale'], options?: ProblemOptions): ProblemDetails<NonNullable<T['code']> | NonNullable<T['category']>> {
+    return problemBody(this, matchLocale(locale, this.catalog.locales, this.catalog.defaultLocale), options) as ProblemDetails<NonNullable<T['code']> | NonNullable<T['category']>>;
+  }
+
+  /**
+   * `instanceof` that holds across copies of the package: a generated class
+   * recognises every error of its own set, `CatalogError` every catalog
+   * error; subclasses written by users keep the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (ordinaryInstanceOf.call(this, value)) return true;
+    const brand = brandOf(value);
+    if (brand === undefined) return false;
+    if (this === CatalogError) return true;
+    const own = Object.hasOwn(this, 'catalog') ? (this as unknown as { catalog?: ErrorSet }).catalog : undefined;
+    return own?.brand === brand;
+  }
+}
+
+function brandOf(value: unknown): string | undefined {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  const brand = (value as { [CATALOG_ERROR]?: unknown })[CATALOG_ERROR];
+  return typeof brand === 'string' ? brand : undefined;
+}
+
+/** Whether `value` is an error of any catalog, from any copy of the runtime. */
+export function isCatalogError(value: unknown): value is CatalogError {
+  return brandOf(value) !== undefined && typeof (value as { catalog?: unknown }).catalog === 'object';
+}
+
+/** Re-resolves an error's reference from its data, so errors from another copy of the runtime work too. */
+function resolve(error: CatalogError): ResolvedRef {
+  return resolveRef(error.catalog, { code: error.code, category: error.category, variant: error.variant });
+}
+
+/** The native wire body of `error` in `locale` (a locale of its set). */
+export function errorBody(error: CatalogError, locale: string): object {
+  const set = error.catalog;
+  const resolved = resolve(error);
+  const message = formatResolved(set, resolved, error.params, locale);
+  switch (set.wireFormat) {
+    case 'rest-guidelines': {
+      const category = resolved.category;
+      if (!category) throw new TypeError(`${set.errorName}: ${error.key} has no category`);
+      const categoryMessage = formatCategory(set, category, locale);
+      if (!resolved.code) return restGuidelinesBody(category.name, categoryMessage);
+      return restGuidelinesBody(category.name, categoryMessage, { code: resolved.code.name, message, ...(error.target === undefined ? {} : { target: error.target }) });
+    }
+    case 'batch':
+      return batchBody(resolved.code?.name ?? error.key, locale, message, error.values);
+    case 'batch-scheduling':
+      return batchSchedulingBody(resolved.code?.category ?? '', resolved.code?.name ?? error.key, message, error.details);
+  }
+}
+
+/** RFC 9457 problem details for `error` in `locale`; `code` is the most specific code (the category for a category alone). */
+export function problemBody(error: CatalogError, locale: string, options?: ProblemOptions): ProblemDetails {
+  if (typeof error.status !== 'number') throw new TypeError(`${error.catalog.errorName} ${error.key} is not answered over HTTP`);
+  const message = formatResolved(error.catalog, resolve(error), error.params, locale);
+  return problemDetails(error.status, error.code ?? error.category ?? error.key, message, options);
+}

@@ -1,0 +1,80 @@
+import Negotiator from 'negotiator';
+import type { CatalogCode, ErrorSet, FailureKind } from './catalog.js';
+import { CatalogError, errorBody, isCatalogError, problemBody, type CatalogErrorInit } from './catalog-error.js';
+import type { ProblemOptions } from './envelopes.js';
+import { negotiateLocale } from './locale.js';
+import type { MessageParams } from './template.js';
+
+/** A catalog error answered over HTTP. */
+export type HttpCatalogError = CatalogError & { readonly status: number };
+
+export interface FailureOptions {
+  readonly cause?: unknown;
+  readonly params?: MessageParams;
+}
+
+/**
+ * What to construct the set's error for a framework failure from
+ * (`internal`, `malformedBody`, `bodyTooLarge`, `notFound`, `validation`),
+ * as the spec declares it.
+ */
+export function failureInit(set: ErrorSet, kind: FailureKind, options: FailureOptions = {}): CatalogErrorInit {
+  const ref = set.failures?.[kind];
+  if (!ref) throw new TypeError(`${set.errorName} declares no ${kind} failure`);
+  const codes: Readonly<Record<string, CatalogCode>> = set.codes;
+  const code = ref.kind === 'code' ? codes[ref.key] : undefined;
+  const init: CatalogErrorInit = ref.kind === 'category' ? { category: ref.category } : { code: code?.name ?? ref.key, category: code?.category, params: options.params };
+  return 'cause' in options ? { ...init, cause: options.cause } : init;
+}
+
+/** The set's error for a framework failure; generated classes offer the same as `XError.failure(kind)`. */
+export function failureError(set: ErrorSet, kind: FailureKind, options: FailureOptions = {}): HttpCatalogError {
+  return new CatalogError(set, failureInit(set, kind, options)) as HttpCatalogError;
+}
+
+/**
+ * What a framework adapter answers for anything thrown: the catalog error
+ * itself when `thrown` is one answered over HTTP (from any copy of the
+ * package), otherwise `set`'s internal error with `thrown` as its `cause`
+ * and nothing of it in the body.
+ */
+export function toHttpError(thrown: unknown, set: ErrorSet): HttpCatalogError {
+  if (isCatalogError(thrown) && typeof thrown.status === 'number') return thrown as HttpCatalogError;
+  return failureError(set, 'internal', { cause: thrown });
+}
+
+export interface ResponseOptions extends ProblemOptions {
+  /** The request's `Accept-Language` header. */
+  readonly acceptLanguage?: string | readonly string[] | null | undefined;
+  /** Answer with RFC 9457 problem details instead of the set's own body. */
+  readonly problem?: boolean;
+}
+
+export interface ErrorResponse {
+  readonly status: number;
+  /** Lower-case names: `content-type`, `content-language`, and `x-ms-error-code` for rest-guidelines sets. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: object;
+  /** The locale the message is in (also `content-language`). */
+  readonly locale: string;
+}
+
+/** Status, headers and body for `error`, in the locale the client prefers. */
+export function errorResponse(error: HttpCatalogError, options: ResponseOptions = {}): ErrorResponse {
+  const set = error.catalog;
+  const locale = negotiateLocale(options.acceptLanguage, set.locales, set.defaultLocale);
+  const headers: Record<string, string> = {
+    'content-type': options.problem ? 'application/problem+json' : 'application/json; charset=utf-8',
+    'content-language': locale,
+  };
+  if (set.wireFormat === 'rest-guidelines' && error.category !== undefined) headers['x-ms-error-code'] = error.category;
+  const body = options.problem ? problemBody(error, locale, options) : errorBody(error, locale);
+  return { status: error.status, headers, body, locale };
+}
+
+/** Whether an `Accept` header prefers `application/problem+json` to `application/json`. */
+export function prefersProblemDetails(accept: string | readonly string[] | null | undefined): boolean {
+  const header = typeof accept === 'string' ? accept : Array.isArray(accept) ? accept.join(',') : '';
+  if (header.trim() === '') return false;
+  return new Negotiator({ headers: { accept: header } }).mediaType(['application/json', 'application/problem+json']) === 'application/problem+json';
+}
