@@ -1,0 +1,74 @@
+// Spec text reaches TypeScript source only through these helpers, so that any
+// string (quotes, backslashes, `*/`, `${`, backticks, newlines, U+2028, lone
+// surrogates) compiles back to itself.
+
+const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A double-quoted string literal whose value is exactly `text`. */
+export function quote(text: string): string {
+  // JSON escapes quotes, backslashes, control characters and lone surrogates;
+  // U+2028/U+2029 are escaped too so that older parsers and editors agree.
+  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A property name in an object literal or type: bare when it can be, else quoted. */
+export function propertyName(name: string): string {
+  if (name === '__proto__') return `[${quote(name)}]`;
+  return IDENTIFIER_NAME.test(name) ? name : quote(name);
+}
+
+/** A property name in a type or interface, where `__proto__` is an ordinary name. */
+export function typePropertyName(name: string): string {
+  return IDENTIFIER_NAME.test(name) ? name : quote(name);
+}
+
+/** Text safe inside a JSDoc block: `*\/` cannot close it and no line starts a tag by accident. */
+export function docText(text: string): string {
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/^(\s*)@/gm, '$1\\@');
+}
+
+/** JSON-shaped data. */
+export type Data = string | number | boolean | null | readonly Data[] | { readonly [key: string]: Data | undefined };
+
+const INLINE_WIDTH = 100;
+
+/**
+ * A TypeScript expression for `value`: objects in key order as given,
+ * `undefined` properties left out, short flat objects and arrays on one line.
+ */
+export function dataLiteral(value: Data, indent = ''): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') return quote(value);
+  const inner = `${indent}  `;
+  if (isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((item) => dataLiteral(item, inner));
+    const flat = `[${items.join(', ')}]`;
+    if (value.every(isScalar) && flat.length + indent.length <= INLINE_WIDTH) return flat;
+    return `[\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter((entry): entry is [string, Data] => entry[1] !== undefined);
+  if (entries.length === 0) return '{}';
+  const parts = entries.map(([key, item]) => `${propertyName(key)}: ${dataLiteral(item, inner)}`);
+  const flat = `{ ${parts.join(', ')} }`;
+  if (entries.every(([, item]) => isScalar(item)) && flat.length + indent.length <= INLINE_WIDTH && !flat.includes('\n')) return flat;
+  return `{\n${parts.map((part) => `${inner}${part},`).join('\n')}\n${indent}}`;
+}
+
+function isArray(value: Data): value is readonly Data[] {
+  return Array.isArray(value);
+}
+
+function isScalar(value: Data): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/** A union of types, one member a line when there are several. */
+export function unionType(members: readonly string[]): string {
+  if (members.length === 0) return 'never';
+  if (members.length === 1) return members[0]!;
+  return members.map((member) => `\n| ${member}`).join('');
+}
