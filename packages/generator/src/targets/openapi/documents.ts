@@ -1,0 +1,77 @@
+// The two documents: OpenAPI 3.1 (components.yaml / .json) and a 3.0.3
+// variant for tools still on 3.0. Same responses, headers and examples;
+// only the schema dialect differs.
+
+import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
+import YAML from 'yaml';
+import type { Catalog } from '../../model/catalog.js';
+import { GENERATED_NOTICE, yamlHeader } from '../shared/generated-header.js';
+import { jsonFile } from '../shared/json-file.js';
+import { packageName } from '../shared/package-manifest.js';
+import type { GeneratedFile, TargetInput } from '../target.js';
+import { buildHeaders } from './headers.js';
+import { buildResponses } from './responses.js';
+import { buildSchemas30, buildSchemas31 } from './schemas.js';
+
+/** A generated document says so in an extension, since JSON has no comments. */
+export const GENERATED_EXTENSION = 'x-errcat-generated';
+
+export interface DocumentFiles {
+  /** File stem inside the package: `components`, `components.3.0`. */
+  readonly stem: string;
+  readonly version: string;
+}
+
+export const DOCUMENT_31: DocumentFiles = { stem: 'components', version: '3.1.0' };
+export const DOCUMENT_30: DocumentFiles = { stem: 'components.3.0', version: '3.0.3' };
+
+/**
+ * OpenAPI's own default, written out because Redocly's recommended rules
+ * require `servers`: the real servers are the referencing API's.
+ */
+const SERVERS = [{ url: '/', description: 'Servers come from the API definition that references these components.' }];
+
+type Generated = { [GENERATED_EXTENSION]: string };
+
+export function buildDocument31(input: TargetInput): OpenAPIV3_1.Document & Generated {
+  const { catalog } = input;
+  return {
+    openapi: DOCUMENT_31.version,
+    info: { ...info(input), license: { name: 'MIT', identifier: 'MIT' } },
+    [GENERATED_EXTENSION]: GENERATED_NOTICE,
+    servers: SERVERS,
+    paths: {},
+    components: { schemas: buildSchemas31(catalog), responses: buildResponses(catalog), headers: buildHeaders(catalog) },
+  };
+}
+
+export function buildDocument30(input: TargetInput): OpenAPIV3.Document & Generated {
+  const { catalog } = input;
+  return {
+    openapi: DOCUMENT_30.version,
+    info: { ...info(input), license: { name: 'MIT', url: 'https://opensource.org/license/mit' } },
+    [GENERATED_EXTENSION]: GENERATED_NOTICE,
+    servers: SERVERS,
+    paths: {},
+    components: { schemas: buildSchemas30(catalog), responses: buildResponses(catalog), headers: buildHeaders(catalog) },
+  };
+}
+
+function info(input: TargetInput): { title: string; version: string; description: string } {
+  const name = packageName(input.catalog, 'openapi');
+  return {
+    title: `${name}: error components`,
+    version: input.versions[name] ?? '0.0.0',
+    description: `Error responses, schemas and headers of ${describeServices(input.catalog)}, to \`$ref\` from an API definition. This document has no paths of its own.`,
+  };
+}
+
+function describeServices(catalog: Catalog): string {
+  return catalog.services.map((service) => service.title).join(', ');
+}
+
+/** The same document as YAML (behind the generated-file comment) and as JSON. */
+export function serializeDocument(packageDir: string, files: DocumentFiles, document: object): GeneratedFile[] {
+  const yaml = YAML.stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
+  return [{ path: `${packageDir}/${files.stem}.yaml`, contents: `${yamlHeader()}${yaml}` }, jsonFile(`${packageDir}/${files.stem}.json`, document)];
+}

@@ -1,0 +1,69 @@
+// components.responses: one per service and status. Each carries one named
+// example per code (variants and categories alone included) whose value is
+// the exact wire body in the default locale, and the same as problem details.
+
+import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
+import type { Catalog, Service } from '../../model/catalog.js';
+import { asProblemDetails, responseExamples, type WireExample } from '../shared/error-bodies/index.js';
+import { reasonPhrase } from '../shared/http-status.js';
+import { CONTENT_LANGUAGE, errorCodeHeaderName } from './headers.js';
+import { schemaRef } from './schemas.js';
+
+export const JSON_MEDIA_TYPE = 'application/json';
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** `BatchError404`: the name users `$ref`. */
+export function responseName(service: Service, status: number): string {
+  return `${service.name}Error${status}`;
+}
+
+/** Valid in both versions: every schema and header is a `$ref`. */
+export type ResponseObject = OpenAPIV3.ResponseObject & OpenAPIV3_1.ResponseObject;
+
+export function buildResponses(catalog: Catalog): Record<string, ResponseObject> {
+  const responses: Record<string, ResponseObject> = {};
+  for (const service of catalog.services) {
+    for (const [status, examples] of byStatus(responseExamples(service))) {
+      responses[responseName(service, status)] = {
+        description: describe(service, status, examples),
+        headers: {
+          'Content-Language': { $ref: `#/components/headers/${CONTENT_LANGUAGE}` },
+          ...(service.wireFormat === 'rest-guidelines' ? { 'x-ms-error-code': { $ref: `#/components/headers/${errorCodeHeaderName(service)}` } } : {}),
+        },
+        content: {
+          [JSON_MEDIA_TYPE]: { schema: { $ref: schemaRef(`${service.name}Error`) }, examples: exampleObjects(examples) },
+          [PROBLEM_MEDIA_TYPE]: { schema: { $ref: schemaRef('ProblemDetails') }, examples: exampleObjects(asProblemDetails(examples)) },
+        },
+      };
+    }
+  }
+  return responses;
+}
+
+function byStatus(examples: readonly WireExample[]): Map<number, WireExample[]> {
+  const groups = new Map<number, WireExample[]>();
+  for (const example of examples) groups.set(example.status, [...(groups.get(example.status) ?? []), example]);
+  return groups;
+}
+
+function exampleObjects(examples: readonly WireExample[]): Record<string, OpenAPIV3.ExampleObject> {
+  return Object.fromEntries(
+    examples.map((example) => [example.name, { summary: example.summary, ...(example.description ? { description: example.description } : {}), value: example.value }]),
+  );
+}
+
+function describe(service: Service, status: number, examples: readonly WireExample[]): string {
+  const locale = service.defaultLocale;
+  const count = examples.length === 1 ? 'One code answers' : `${examples.length} codes answer`;
+  const lines = [`${service.title}: ${status} ${reasonPhrase(status)}. ${count} with this status, each shown as an example.`];
+  if (status === 304) lines.push('HTTP sends no body with 304 Not Modified, so clients do not see it; the examples show the code and message the service reports.');
+  const categories = service.categories.filter((category) => category.status === status);
+  if (categories.length > 0) {
+    lines.push(
+      `Categories (\`error.code\`, also in \`x-ms-error-code\`):\n\n${categories
+        .map((category) => `- \`${category.name}\`${category.description?.[locale] ? `: ${category.description[locale]}` : `: ${category.message[locale] ?? category.title}`}`)
+        .join('\n')}`,
+    );
+  }
+  return lines.join('\n\n');
+}

@@ -1,0 +1,29 @@
+// Small schema pieces the bodies share, so each field is described once.
+
+import { compareText } from '../../../util/sort.js';
+import type { JsonSchema } from './json-schema.js';
+
+export const text = (description: string): JsonSchema => ({ type: 'string', description });
+
+export const ref = (target: string): JsonSchema => ({ $ref: target });
+
+export const stringEnum = (values: readonly string[], description: string): JsonSchema => ({ type: 'string', description, enum: [...new Set(values)].sort(compareText) });
+
+export const constant = (value: string, description?: string): JsonSchema => ({ type: 'string', ...(description ? { description } : {}), const: value });
+
+/** A closed object: every property listed, `required` in the order given, nothing else allowed. */
+export function closedObject(properties: Record<string, JsonSchema>, required: string[], extra: Partial<JsonSchema> = {}): JsonSchema {
+  return { type: 'object', ...extra, properties, required, additionalProperties: false };
+}
+
+/** `if <property> is <value> then <constraint>`, typed as ajv's strict mode requires. */
+export function when(property: string, value: string, then: Record<string, JsonSchema>): JsonSchema {
+  return {
+    if: { type: 'object', properties: { [property]: { type: 'string', const: value } }, required: [property] },
+    then: { type: 'object', properties: then },
+  };
+}
+
+/** An array that must stay empty (a category without codes of its own). */
+export const emptyArray = (description: string): JsonSchema => ({ type: 'array', description, maxItems: 0 });
+
