@@ -1,10 +1,10 @@
 // The README's view: every value the template shows, prepared here so the
 // template stays free of logic.
 
+import { statusText } from '@errcat/runtime';
 import type { Catalog } from '../../model/catalog.js';
 import { responseExamples } from '../shared/error-bodies/index.js';
 import { markdownHeader } from '../shared/generated-header.js';
-import { reasonPhrase } from '../shared/http-status.js';
 import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
@@ -20,7 +20,7 @@ export function buildReadme(packageDir: string, input: TargetInput, schemaNames:
   const responses = catalog.services.flatMap((service) => {
     const counts = new Map<number, number>();
     for (const example of responseExamples(service)) counts.set(example.status, (counts.get(example.status) ?? 0) + 1);
-    return [...counts].map(([status, examples]) => ({ name: responseName(service, status), service: service.title, status: `${status} ${reasonPhrase(status)}`, examples }));
+    return [...counts].map(([status, examples]) => ({ name: responseName(service, status), service: service.title, status: `${status} ${statusText(status)}`, examples }));
   });
   const view = {
     header: markdownHeader().trimEnd(),

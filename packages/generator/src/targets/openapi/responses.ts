@@ -2,10 +2,10 @@
 // example per code (variants and categories alone included) whose value is
 // the exact wire body in the default locale, and the same as problem details.
 
+import { statusText } from '@errcat/runtime';
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { Catalog, Service } from '../../model/catalog.js';
 import { asProblemDetails, responseExamples, type WireExample } from '../shared/error-bodies/index.js';
-import { reasonPhrase } from '../shared/http-status.js';
 import { CONTENT_LANGUAGE, errorCodeHeaderName } from './headers.js';
 import { schemaRef } from './schemas.js';
 
@@ -55,7 +55,7 @@ function exampleObjects(examples: readonly WireExample[]): Record<string, OpenAP
 function describe(service: Service, status: number, examples: readonly WireExample[]): string {
   const locale = service.defaultLocale;
   const count = examples.length === 1 ? 'One code answers' : `${examples.length} codes answer`;
-  const lines = [`${service.title}: ${status} ${reasonPhrase(status)}. ${count} with this status, each shown as an example.`];
+  const lines = [`${service.title}: ${status} ${statusText(status)}. ${count} with this status, each shown as an example.`];
   if (status === 304) lines.push('HTTP sends no body with 304 Not Modified, so clients do not see it; the examples show the code and message the service reports.');
   const categories = service.categories.filter((category) => category.status === status);
   if (categories.length > 0) {
