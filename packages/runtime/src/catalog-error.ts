@@ -97,11 +97,11 @@ export class CatalogError<T extends CatalogErrorTypes = CatalogErrorTypes> exten
    * recognises every error of its own set, `CatalogError` every catalog
    * error; subclasses written by users keep the ordinary prototype check.
    */
-  static override [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance]<C extends abstract new (...args: never) => unknown>(this: C, value: unknown): value is InstanceType<C> {
     if (ordinaryInstanceOf.call(this, value)) return true;
     const brand = brandOf(value);
     if (brand === undefined) return false;
-    if (this === CatalogError) return true;
+    if ((this as unknown) === CatalogError) return true;
     const own = Object.hasOwn(this, 'catalog') ? (this as unknown as { catalog?: ErrorSet }).catalog : undefined;
     return own?.brand === brand;
   }

@@ -21,7 +21,7 @@ export enum BatchErrorCode {
   /** 404: The specified certificate does not exist. */
   CertificateNotFound = "CertificateNotFound",
   /**
-   * 304 412: `read` (304): The condition specified in the conditional header(s) was not met for a read operation.
+   * `read` (304): The condition specified in the conditional header(s) was not met for a read operation.
    * `write` (412): The condition specified in the conditional header(s) was not met for a write operation.
    */
   ConditionNotMet = "ConditionNotMet",

@@ -3,7 +3,7 @@ import type { GeneratedFile } from '../target.js';
 import type { CodeNameView, ErrorSetView } from './error-sets.js';
 import { camel, namesOf } from './error-sets.js';
 import { printSource } from './print-source.js';
-import { docText, propertyName, quote, unionType } from './ts-literal.js';
+import { docText, jsDocBlock, propertyName, quote, unionType } from './ts-literal.js';
 
 export type EnumStyle = 'enum' | 'const-object';
 
@@ -39,7 +39,7 @@ export function buildEnumsFile(packageDir: string, set: ErrorSetView, style: Enu
 function codeDoc(entry: CodeNameView, set: ErrorSetView): string {
   return entry.codes
     .map((code) => {
-      const where = [code.category, ...(code.statuses ?? []).map(String)].filter(Boolean).join(' ');
+      const where = [code.category, ...(code.variants.length ? [] : (code.statuses ?? []).map(String))].filter(Boolean).join(' ');
       const message = code.variants.length
         ? code.variants.map((variant) => `\`${variant.when}\` (${variant.status}): ${variant.message[set.defaultLocale] ?? ''}`).join('\n')
         : (code.message[set.defaultLocale] ?? '');
@@ -80,7 +80,7 @@ function enumStatements(name: string, unionName: string, description: string, me
           initializer: (writer) => {
             writer.write('{').indent(() => {
               for (const member of members) {
-                writer.writeLine(`/** ${docText(member.doc).replace(/\n/g, '\n * ')} */`);
+                writer.writeLine(jsDocBlock(member.doc));
                 writer.writeLine(`${propertyName(member.name)}: ${quote(member.value)},`);
               }
             });

@@ -3,7 +3,7 @@ import type { Param } from '../../model/catalog.js';
 import type { GeneratedFile } from '../target.js';
 import { namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
 import { printSource } from './print-source.js';
-import { docText, quote, typePropertyName, unionType } from './ts-literal.js';
+import { jsDocBlock, quote, typePropertyName, unionType } from './ts-literal.js';
 
 const BODY_TYPE = { 'rest-guidelines': 'RestGuidelinesBody', batch: 'BatchBody', 'batch-scheduling': 'BatchSchedulingBody' } as const;
 
@@ -123,7 +123,7 @@ function optionTypes(set: ErrorSetView): OptionType[] {
 
 function paramsType(params: readonly Param[]): string {
   const lines = params.map((param) => {
-    const doc = param.description ? `  /** ${docText(param.description).replace(/\n/g, '\n   * ')} */\n` : '';
+    const doc = param.description ? `  ${jsDocBlock(param.description, '  ')}\n` : '';
     return `${doc}  readonly ${typePropertyName(param.name)}: ${param.type === 'string' ? 'string' : 'number'};`;
   });
   return `{\n${lines.join('\n')}\n}`;

@@ -30,6 +30,13 @@ export function docText(text: string): string {
     .replace(/^(\s*)@/gm, '$1\\@');
 }
 
+/** A JSDoc block for `text` on one line, or several when it has line breaks; no trailing spaces. */
+export function jsDocBlock(text: string, indent = ''): string {
+  const lines = docText(text).split('\n');
+  if (lines.length === 1) return `/** ${lines[0]} */`;
+  return ['/**', ...lines.map((line) => (line ? ` * ${line}` : ' *')), ' */'].join(`\n${indent}`);
+}
+
 /** JSON-shaped data. */
 export type Data = string | number | boolean | null | readonly Data[] | { readonly [key: string]: Data | undefined };
 

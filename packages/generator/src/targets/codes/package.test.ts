@@ -1,0 +1,126 @@
+// The real catalog's package, built and imported the way users get it.
+
+import { execFile } from 'node:child_process';
+import { cp, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { publint } from 'publint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../load/load-catalog.js';
+import { compile, generate, materialize, REPO } from './__fixtures__/harness.js';
+
+type Codes = Record<string, any>;
+
+let dir: string;
+let dispose: () => Promise<void>;
+let codes: Codes;
+
+beforeAll(async () => {
+  const { catalog } = await loadCatalog(path.join(REPO, 'spec'), (file) => file);
+  ({ dir, dispose } = await materialize(generate(catalog!)));
+  expect(compile(dir, { emit: true })).toEqual([]);
+  codes = await import(path.join(dir, 'dist/index.js'));
+});
+afterAll(() => dispose?.());
+
+describe('the built package', () => {
+  it('answers with the ML Studio body, x-ms-error-code and the negotiated locale', () => {
+    const error = new codes.MlStudioError({ category: 'Unauthorized', code: codes.MlStudioErrorCode.ScoreRequestUnauthorized });
+    expect(JSON.stringify(error)).toBe(
+      '{"error":{"code":"Unauthorized","message":"Request is unauthorized to access resource.","details":[{"code":"ScoreRequestUnauthorized","message":"Invalid credentials provided."}]}}',
+    );
+    const response = codes.errorResponse(error, { acceptLanguage: 'fr-CA, en;q=0.5' });
+    expect(response.status).toBe(401);
+    expect(response.headers['x-ms-error-code']).toBe('Unauthorized');
+    expect(response.headers['content-language']).toBe('fr');
+  });
+
+  it('falls back to the category message for codes without their own', () => {
+    const error = new codes.MlStudioError({ category: codes.MlStudioCategory.InternalError, code: codes.MlStudioErrorCode.UnknownError });
+    expect(error.toBody('ko').error.details[0].message).toBe(error.toBody('ko').error.message);
+    expect(error.status).toBe(500);
+  });
+
+  it('answers ConditionNotMet with the status of the chosen variant', () => {
+    expect(new codes.BatchError({ code: codes.BatchErrorCode.ConditionNotMet }).status).toBe(304);
+    expect(new codes.BatchError({ code: codes.BatchErrorCode.ConditionNotMet, variant: 'write' }).status).toBe(412);
+  });
+
+  it('carries every service failure as catalog data', () => {
+    expect(codes.mlStudioCatalog.failures.notFound).toEqual({ kind: 'category', category: 'NotFound' });
+    expect(JSON.stringify(codes.MlStudioError.failure('notFound'))).toBe('{"error":{"code":"NotFound","message":"Resource not found."}}');
+    expect(codes.BatchError.failure('bodyTooLarge').code).toBe('RequestBodyTooLarge');
+  });
+
+  it('serializes scheduling errors with their lowercase category', () => {
+    const error = new codes.BatchSchedulingError({ code: codes.BatchSchedulingErrorCode.BlobNotFound, details: [{ name: 'BlobSource', value: 'https://a/b' }] });
+    expect(JSON.stringify(error)).toBe(
+      '{"category":"usererror","code":"BlobNotFound","message":"One of the specified Azure Blob(s) is not found.","details":[{"name":"BlobSource","value":"https://a/b"}]}',
+    );
+  });
+
+  it('guards values read off the wire', () => {
+    expect([codes.isBatchErrorCode('PoolNotFound'), codes.isBatchErrorCode('poolnotfound'), codes.isBatchErrorCode(42)]).toEqual([true, false, false]);
+    expect(codes.isMlStudioCategory('BadArgument')).toBe(true);
+    expect(codes.isMlStudioErrorCode('BadArgument')).toBe(false);
+    expect(codes.isBatchSchedulingErrorCode('DiskFull')).toBe(true);
+  });
+
+  it('keeps catalog data JSON-serializable', () => {
+    for (const catalog of [codes.mlStudioCatalog, codes.batchCatalog, codes.batchSchedulingCatalog]) {
+      expect(JSON.parse(JSON.stringify(catalog))).toEqual(catalog);
+    }
+  });
+});
+
+describe('two copies of the package', () => {
+  it('recognise each other’s errors with instanceof', async () => {
+    const copy = `${dir}-copy`;
+    await cp(dir, copy, { recursive: true, verbatimSymlinks: true });
+    try {
+      const other: Codes = await import(path.join(copy, 'dist/index.js'));
+      expect(other.MlStudioError).not.toBe(codes.MlStudioError);
+      const error = new other.MlStudioError({ category: 'NotFound' });
+      expect(error instanceof codes.MlStudioError).toBe(true);
+      expect(error instanceof codes.CatalogError).toBe(true);
+      expect(error instanceof codes.BatchError).toBe(false);
+      expect(codes.isCatalogError(error)).toBe(true);
+      expect(codes.toHttpError(error, codes.batchCatalog)).toBe(error);
+    } finally {
+      await import('node:fs/promises').then(({ rm }) => rm(copy, { recursive: true, force: true }));
+    }
+  });
+});
+
+describe('packaging', () => {
+  it('passes publint', async () => {
+    const { messages } = await publint({ pkgDir: dir, level: 'suggestion', strict: true });
+    expect(messages).toEqual([]);
+  });
+
+  it('passes are-the-types-wrong for ESM consumers', async () => {
+    const attw = path.join(REPO, 'packages/generator/node_modules/.bin/attw');
+    const { stdout } = await promisify(execFile)(attw, ['--pack', dir, '--profile', 'esm-only', '--format', 'json'], { cwd: dir }).catch((error: { stdout: string }) => error);
+    const report = JSON.parse(stdout) as { analysis: { problems: unknown[] }; problems?: unknown[] };
+    const esmProblems = report.analysis.problems.filter((problem) => !/node10|node16-cjs/.test(JSON.stringify(problem)));
+    expect(esmProblems).toEqual([]);
+  });
+
+  it('keeps messages out of a bundle that imports only an enum', async () => {
+    const bundle = async (code: string) => {
+      const entry = path.join(dir, `entry-${Math.random().toString(36).slice(2)}.js`);
+      await writeFile(entry, code);
+      const result = await build({ entryPoints: [entry], bundle: true, minify: true, write: false, format: 'esm', platform: 'neutral', charset: 'utf8', logLevel: 'silent' });
+      return result.outputFiles[0]!.text;
+    };
+    const enumOnly = await bundle('import { BatchErrorCode, MlStudioCategory } from "./dist/index.js"; console.log(BatchErrorCode.PoolNotFound, MlStudioCategory.NotFound);');
+    const whole = await bundle('import * as codes from "./dist/index.js"; console.log(codes);');
+    for (const message of ['The specified pool does not exist.', 'Argument non valide fourni.', '잘못된 인수가 제공되었습니다.', '提供的引數無效。']) {
+      expect(enumOnly.includes(message), `enum-only bundle holds ${message}`).toBe(false);
+      expect(whole.includes(message), `whole bundle holds ${message}`).toBe(true);
+    }
+    expect(enumOnly.includes('PoolNotFound')).toBe(true);
+    expect(enumOnly.length * 5).toBeLessThan(whole.length);
+  });
+});

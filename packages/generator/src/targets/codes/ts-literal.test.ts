@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { dataLiteral, jsDocBlock, propertyName, quote, unionType, type Data } from './ts-literal.js';
+
+const evaluate = (expression: string): unknown => new Function(`return (${expression});`)();
+
+const nasty = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('"', "'", '\\', '*/', '/*', '${', '`', '\n', '\r\n', '\r', '\u2028', '\u2029', '😀', 'مرحبا بالعالم', '\u202e', '\0', '\ud800', '@param x', '</script>'),
+);
+const text = fc.array(nasty, { maxLength: 8 }).map((parts) => parts.join(''));
+
+describe('quote', () => {
+  it('evaluates back to any string', () => {
+    fc.assert(fc.property(text, (value) => evaluate(quote(value)) === value));
+  });
+
+  it('never writes a raw line break into the literal', () => {
+    fc.assert(fc.property(text, (value) => !/[\n\r\u2028\u2029]/.test(quote(value))));
+  });
+});
+
+describe('jsDocBlock', () => {
+  it('stays one comment, whatever the text', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const source = ts.createSourceFile('doc.ts', `${jsDocBlock(value)}\nexport const marker = 1;\n`, ts.ScriptTarget.ES2022, true);
+        const diagnostics = (source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics;
+        return diagnostics.length === 0 && source.statements.length === 1;
+      }),
+    );
+  });
+
+  it('writes one line when it can and no trailing spaces when it cannot', () => {
+    expect(jsDocBlock('404: Not found.')).toBe('/** 404: Not found. */');
+    expect(jsDocBlock('a\n\nb */', '  ')).toBe('/**\n   * a\n   *\n   * b *\\/\n   */');
+  });
+});
+
+describe('dataLiteral', () => {
+  const data: fc.Arbitrary<Data> = fc.letrec<{ value: Data }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(fc.oneof(text, fc.constantFrom('__proto__', 'constructor', 'a-b', '0', 'valid_name')), tie('value'), { maxKeys: 4, noNullPrototype: true }),
+    ),
+  })).value;
+
+  it('evaluates back to the same data, `__proto__` keys included', () => {
+    fc.assert(
+      fc.property(data, (value) => {
+        expect(JSON.stringify(evaluate(dataLiteral(value)))).toBe(JSON.stringify(value));
+      }),
+    );
+  });
+
+  it('keeps short flat objects on one line and nests the rest', () => {
+    expect(dataLiteral({ kind: 'code', key: 'A/B' })).toBe('{ kind: "code", key: "A/B" }');
+    expect(dataLiteral({ a: { b: [1, 2] } })).toBe('{\n  a: {\n    b: [1, 2],\n  },\n}');
+  });
+
+  it('leaves undefined properties out', () => {
+    expect(dataLiteral({ a: 1, b: undefined })).toBe('{ a: 1 }');
+  });
+});
+
+describe('names', () => {
+  it('quotes property names only when needed', () => {
+    expect([propertyName('zhTW'), propertyName('zh-TW'), propertyName('__proto__')]).toEqual(['zhTW', '"zh-TW"', '["__proto__"]']);
+  });
+
+  it('writes one union member a line', () => {
+    expect(unionType([])).toBe('never');
+    expect(unionType(['"a"'])).toBe('"a"');
+    expect(unionType(['"a"', '"b"'])).toBe('\n| "a"\n| "b"');
+  });
+});
