@@ -19,6 +19,7 @@ export function negotiateLocale(acceptLanguage: string | readonly string[] | nul
  */
 export function matchLocale(requested: string | undefined, available: readonly string[], fallback: string): string {
   if (requested === undefined) return fallback;
+  if (available.includes(requested)) return requested;
   const lower = requested.toLowerCase();
   return available.find((locale) => locale.toLowerCase() === lower) ?? negotiateLocale(requested, available, fallback);
 }
