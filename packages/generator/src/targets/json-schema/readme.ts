@@ -34,13 +34,15 @@ function showcase(catalog: Catalog, documents: readonly SchemaDocument[]) {
   const valid = failureExamples(service)[0]!.value;
   const [first, second] = service.categories.filter((category) => category.codes.length > 0);
   const stranger = second ? responseExamples(service).find((example) => example.name === `${second.name}/${second.codes[0]}`) : undefined;
-  const invalid = first && stranger && 'error' in stranger.value ? { error: { ...stranger.value.error, code: first.name } } : { ...valid, unexpected: true };
+  const own = first ? responseExamples(service).find((example) => example.name === first.name) : undefined;
+  const invalid =
+    own && stranger && 'error' in own.value && 'error' in stranger.value ? { error: { ...own.value.error, details: stranger.value.error.details } } : { ...valid, unexpected: true };
   return {
     exportName: schemaExportName(document),
     typeName: document.name,
     id: document.id,
     valid: JSON.stringify(valid),
     invalid: JSON.stringify(invalid),
-    why: first && stranger ? `its detail code belongs to \`${second!.name}\`, not to \`${first.name}\`` : 'it has a member the wire format does not define',
+    why: own && stranger && first && second ? `its detail code belongs to \`${second.name}\`, not to \`${first.name}\`` : 'it has a member the wire format does not define',
   };
 }

@@ -54,8 +54,8 @@ function exampleObjects(examples: readonly WireExample[]): Record<string, OpenAP
 
 function describe(service: Service, status: number, examples: readonly WireExample[]): string {
   const locale = service.defaultLocale;
-  const count = examples.length === 1 ? 'One code answers' : `${examples.length} codes answer`;
-  const lines = [`${service.title}: ${status} ${statusText(status)}. ${count} with this status, each shown as an example.`];
+  const count = examples.length === 1 ? 'One code answers with this status; it is shown as an example.' : `${examples.length} codes answer with this status, each shown as an example.`;
+  const lines = [`${service.title}: ${status} ${statusText(status)}. ${count}`];
   if (status === 304) lines.push('HTTP sends no body with 304 Not Modified, so clients do not see it; the examples show the code and message the service reports.');
   const categories = service.categories.filter((category) => category.status === status);
   if (categories.length > 0) {
