@@ -8,6 +8,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
+import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { Catalog } from '../../model/catalog.js';
@@ -177,6 +178,11 @@ describe('the catalog in spec/', () => {
     expect(checked).toBeGreaterThan(400);
     const ml = validatorFor({ $ref: '#/components/schemas/MlStudioError' });
     expect(ml({ error: { code: 'NotFound', message: 'Resource not found.', details: [{ code: 'ScoreRequestUnauthorized', message: 'Invalid credentials provided.' }] } })).toBe(false);
+  });
+
+  it('passes publint', async () => {
+    const { messages } = await publint({ pkgDir: dir, level: 'suggestion', strict: true });
+    expect(messages).toEqual([]);
   });
 
   it('README: every response it references exists', () => {

@@ -56,6 +56,6 @@ function sample(catalog: Catalog, name: string) {
     path,
     firstResponse: notFound(first),
     secondResponse: notFound(guidelines),
-    schema: `${first.name}Error`,
+    schema: catalog.services.find((service) => service.embedded)?.embedded?.name.concat('Error') ?? `${first.name}Error`,
   };
 }
