@@ -9,14 +9,19 @@ export interface ErrorBodySchema<Id extends string = string> {
 
 /** Azure Batch service error: `schemas/batch-error.schema.json`. Validates {@link BatchError}. */
 export declare const batchErrorSchema: ErrorBodySchema<"https://unpkg.com/@azure-errors/json-schema/schemas/batch-error.schema.json">;
+
 /** Job and task scheduling errors: `schemas/batch-scheduling-error.schema.json`. Validates {@link BatchSchedulingError}. */
 export declare const batchSchedulingErrorSchema: ErrorBodySchema<"https://unpkg.com/@azure-errors/json-schema/schemas/batch-scheduling-error.schema.json">;
+
 /** Azure Machine Learning Studio (classic) web services error: `schemas/ml-studio-error.schema.json`. Validates {@link MlStudioError}. */
 export declare const mlStudioErrorSchema: ErrorBodySchema<"https://unpkg.com/@azure-errors/json-schema/schemas/ml-studio-error.schema.json">;
+
 /** Problem details: `schemas/problem-details.schema.json`. Validates {@link ProblemDetails}. */
 export declare const problemDetailsSchema: ErrorBodySchema<"https://unpkg.com/@azure-errors/json-schema/schemas/problem-details.schema.json">;
+
 /** Every body schema, e.g. to add them all to one Ajv or Fastify instance. */
 export declare const errorBodySchemas: readonly [typeof batchErrorSchema, typeof batchSchedulingErrorSchema, typeof mlStudioErrorSchema, typeof problemDetailsSchema];
+
 /**
  * Azure Batch service error
  *
@@ -32,6 +37,7 @@ export type BatchError = {
   /** Additional details, as key/value pairs. */
   values?: Array<BatchErrorDetail>;
 };
+
 /** Error codes of Azure Batch service: `code` in the body. */
 export type BatchErrorCode =
   | "AccountIsDisabled"
@@ -136,6 +142,7 @@ export type BatchErrorCode =
   | "UnsupportedQueryParameter"
   | "UnsupportedRequestVersion"
   | "UpgradePoolVersionConflict";
+
 /** BatchErrorMessage */
 export type BatchErrorMessage = {
   /** The language of `value`: the locale the response was negotiated to. */
@@ -143,6 +150,7 @@ export type BatchErrorMessage = {
   /** The message, placeholders filled. */
   value: string;
 };
+
 /** BatchErrorDetail */
 export type BatchErrorDetail = {
   /** What the value is about. */
@@ -150,6 +158,7 @@ export type BatchErrorDetail = {
   /** The value. */
   value: string;
 };
+
 /**
  * Job and task scheduling errors
  *
@@ -172,6 +181,7 @@ export type BatchSchedulingError =
     /** Additional details, as name/value pairs. */
     details?: Array<BatchSchedulingErrorDetail>;
   };
+
 /**
  * Categories of job and task scheduling errors: `category` in the body.
  *
@@ -179,6 +189,7 @@ export type BatchSchedulingError =
  * - `usererror` (UserError): Errors in the task specification provided by the user.
  */
 export type BatchSchedulingErrorCategory = "servererror" | "usererror";
+
 /** Codes of the `servererror` category (ServerError): `code` when `category` is `servererror`. */
 export type BatchSchedulingServerErrorCode =
   | "BlobDownloadMiscError"
@@ -188,6 +199,7 @@ export type BatchSchedulingServerErrorCode =
   | "ResourceFileCreateFailed"
   | "ResourceFileWriteFailed"
   | "Unknown";
+
 /** Codes of the `usererror` category (UserError): `code` when `category` is `usererror`. */
 export type BatchSchedulingUserErrorCode =
   | "AutoPoolCreationFailedWithQuotaReached"
@@ -203,6 +215,7 @@ export type BatchSchedulingUserErrorCode =
   | "MaxInternalRetryCountReached"
   | "TaskEnded"
   | "TaskSchedulingConstraintFailed";
+
 /** BatchSchedulingErrorDetail */
 export type BatchSchedulingErrorDetail = {
   /** What the value is about. */
@@ -210,6 +223,7 @@ export type BatchSchedulingErrorDetail = {
   /** The value. */
   value: string;
 };
+
 /**
  * Azure Machine Learning Studio (classic) web services error
  *
@@ -220,6 +234,7 @@ export type BatchSchedulingErrorDetail = {
 export type MlStudioError = {
   error: MlStudioErrorInfo;
 };
+
 /** One shape per category: `code` is the category; `details[].code` is a detail code of that category. */
 export type MlStudioErrorInfo =
   | {
@@ -426,6 +441,7 @@ export type MlStudioErrorInfo =
       target?: string;
     }>;
   };
+
 /**
  * Error categories of Azure Machine Learning Studio (classic) web services: `error.code` in the body and the `x-ms-error-code` header.
  *
@@ -467,6 +483,7 @@ export type MlStudioErrorCategory =
   | "Unauthorized"
   | "WebServicePackageError"
   | "WebServicePackageInternalError";
+
 /** Detail codes of the BadArgument category (400): `details[].code` when `error.code` is `BadArgument`. */
 export type MlStudioBadArgumentDetailCode =
   | "BadParameterValue"
@@ -513,6 +530,7 @@ export type MlStudioBadArgumentDetailCode =
   | "WebServiceIdInvalid"
   | "WebServiceTooManyConcurrentRequestRequirement"
   | "WebServiceTypeInvalid";
+
 /** Detail codes of the BadUserArgument category (400): `details[].code` when `error.code` is `BadUserArgument`. */
 export type MlStudioBadUserArgumentDetailCode =
   | "InputMismatchError"
@@ -520,10 +538,13 @@ export type MlStudioBadUserArgumentDetailCode =
   | "MissingRequiredGlobalParameters"
   | "UnexpectedParameter"
   | "UserParameterInvalid";
+
 /** Detail codes of the Conflict category (409): `details[].code` when `error.code` is `Conflict`. */
 export type MlStudioConflictDetailCode = "ModelOutputMetadataMismatch";
+
 /** Detail codes of the GatewayTimeout category (504): `details[].code` when `error.code` is `GatewayTimeout`. */
 export type MlStudioGatewayTimeoutDetailCode = "BackendInitializationTimeout" | "BackendScoreTimeout";
+
 /** Detail codes of the InternalError category (500): `details[].code` when `error.code` is `InternalError`. */
 export type MlStudioInternalErrorDetailCode =
   | "AdminAuthenticationFailed"
@@ -562,18 +583,23 @@ export type MlStudioInternalErrorDetailCode =
   | "WebServicePackageInvalid"
   | "WorkerAuthorizationFailed"
   | "WorkerUnreachable";
+
 /** Detail codes of the InvalidOperation category (400): `details[].code` when `error.code` is `InvalidOperation`. */
 export type MlStudioInvalidOperationDetailCode = "CannotStartJob" | "IncompatibleModel" | "MultipleInputsNotAllowed";
+
 /** Detail codes of the MemoryQuotaViolation category (413): `details[].code` when `error.code` is `MemoryQuotaViolation`. */
 export type MlStudioMemoryQuotaViolationDetailCode = "OutOfMemoryLimit";
+
 /** Detail codes of the NotFound category (404): `details[].code` when `error.code` is `NotFound`. */
 export type MlStudioNotFoundDetailCode =
   | "ModelPackageNotFound"
   | "WebServiceIdNotFoundInWorkspace"
   | "WebServiceNotFound"
   | "WorkspaceNotFound";
+
 /** Detail codes of the RequestTimeout category (408): `details[].code` when `error.code` is `RequestTimeout`. */
 export type MlStudioRequestTimeoutDetailCode = "RequestCanceled" | "ScoreRequestTimeout";
+
 /** Detail codes of the ServiceUnavailable category (503): `details[].code` when `error.code` is `ServiceUnavailable`. */
 export type MlStudioServiceUnavailableDetailCode =
   | "NoMoreResources"
@@ -581,15 +607,19 @@ export type MlStudioServiceUnavailableDetailCode =
   | "TooManyConcurrentRequests"
   | "TooManyHostsBeingInitialized"
   | "TooManyHostsBeingInitializedPerModel";
+
 /** Detail codes of the Unauthorized category (401): `details[].code` when `error.code` is `Unauthorized`. */
 export type MlStudioUnauthorizedDetailCode =
   | "AdminRequestUnauthorized"
   | "ManagementRequestUnauthorized"
   | "ScoreRequestUnauthorized";
+
 /** Detail codes of the WebServicePackageError category (400): `details[].code` when `error.code` is `WebServicePackageError`. */
 export type MlStudioWebServicePackageErrorDetailCode = "FormatError" | "RuntimesError" | "ValidationError";
+
 /** Detail codes of the WebServicePackageInternalError category (500): `details[].code` when `error.code` is `WebServicePackageInternalError`. */
 export type MlStudioWebServicePackageInternalErrorDetailCode = "ModuleError";
+
 /**
  * Problem details
  *
@@ -608,6 +638,7 @@ export type ProblemDetails = {
   instance?: string;
   code: ProblemDetailsCode;
 };
+
 /** Every code answered over HTTP (Azure Batch service, Azure Machine Learning Studio (classic) web services): the most specific one, or the category for a category alone. */
 export type ProblemDetailsCode =
   | "AccountIsDisabled"

@@ -2,8 +2,8 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { CodeRef, Localized } from '../../model/catalog.js';
 import type { GeneratedFile } from '../target.js';
 import { namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
-import { printSource } from './print-source.js';
-import { dataLiteral, quote, unionType, type Data } from './ts-literal.js';
+import { printSource } from '../shared/typescript/print-source.js';
+import { dataLiteral, quote, unionType, type Data } from '../shared/typescript/ts-literal.js';
 
 /**
  * `src/<set>/catalog.gen.ts`: the set's facts as plain JSON-shaped data

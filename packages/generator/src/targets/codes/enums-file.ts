@@ -2,8 +2,8 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { GeneratedFile } from '../target.js';
 import type { CodeNameView, ErrorSetView } from './error-sets.js';
 import { camel, namesOf } from './error-sets.js';
-import { printSource } from './print-source.js';
-import { docText, jsDocBlock, propertyName, quote, unionType } from './ts-literal.js';
+import { printSource } from '../shared/typescript/print-source.js';
+import { docText, jsDocBlock, propertyName, quote, unionType } from '../shared/typescript/ts-literal.js';
 
 export type EnumStyle = 'enum' | 'const-object';
 

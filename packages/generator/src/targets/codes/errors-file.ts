@@ -2,8 +2,8 @@ import { StructureKind, type ClassDeclarationStructure, type StatementStructures
 import type { Param } from '../../model/catalog.js';
 import type { GeneratedFile } from '../target.js';
 import { namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
-import { printSource } from './print-source.js';
-import { jsDocBlock, quote, typePropertyName, unionType } from './ts-literal.js';
+import { printSource } from '../shared/typescript/print-source.js';
+import { jsDocBlock, quote, typePropertyName, unionType } from '../shared/typescript/ts-literal.js';
 
 const BODY_TYPE = { 'rest-guidelines': 'RestGuidelinesBody', batch: 'BatchBody', 'batch-scheduling': 'BatchSchedulingBody' } as const;
 

@@ -1,7 +1,7 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { GeneratedFile } from '../target.js';
 import { namesOf, type ErrorSetView } from './error-sets.js';
-import { printSource } from './print-source.js';
+import { printSource } from '../shared/typescript/print-source.js';
 
 /** Runtime exports a user of the package reaches without adding `@errcat/runtime` themselves. */
 const RUNTIME_VALUES = ['CatalogError', 'errorResponse', 'isCatalogError', 'negotiateLocale', 'prefersProblemDetails', 'toHttpError'];

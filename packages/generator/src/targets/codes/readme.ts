@@ -5,7 +5,7 @@ import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { catalogData } from './catalog-file.js';
 import { namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
-import { quote, typePropertyName } from './ts-literal.js';
+import { quote, typePropertyName } from '../shared/typescript/ts-literal.js';
 
 export const README_TEMPLATE = 'codes.README.md.hbs';
 

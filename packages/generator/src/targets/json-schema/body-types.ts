@@ -4,7 +4,7 @@
 import { StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { Catalog } from '../../model/catalog.js';
 import { buildErrorBodies, type JsonSchema } from '../shared/error-bodies/index.js';
-import { docText, quote } from './print-module.js';
+import { docText, quote } from '../shared/typescript/ts-literal.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

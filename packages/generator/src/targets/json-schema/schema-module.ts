@@ -4,9 +4,10 @@
 
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Catalog } from '../../model/catalog.js';
+import { printSource } from '../shared/typescript/print-source.js';
+import { quote } from '../shared/typescript/ts-literal.js';
 import type { GeneratedFile } from '../target.js';
 import { bodyTypeAliases } from './body-types.js';
-import { printModule, quote } from './print-module.js';
 import { DIALECT, type SchemaDocument } from './schema-documents.js';
 
 export const ALL_SCHEMAS_EXPORT = 'errorBodySchemas';
@@ -29,7 +30,7 @@ export function buildSchemaModule(packageDir: string, documents: readonly Schema
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: ALL_SCHEMAS_EXPORT, initializer: `[${documents.map(schemaExportName).join(', ')}]` }],
   });
-  return printModule(`${packageDir}/index.js`, { statements });
+  return printSource(`${packageDir}/index.js`, statements);
 }
 
 export function buildSchemaTypes(packageDir: string, catalog: Catalog, documents: readonly SchemaDocument[]): GeneratedFile {
@@ -66,5 +67,5 @@ export function buildSchemaTypes(packageDir: string, catalog: Catalog, documents
     },
     ...bodyTypeAliases(catalog),
   ];
-  return printModule(`${packageDir}/index.d.ts`, { statements }, { format: true });
+  return printSource(`${packageDir}/index.d.ts`, statements);
 }

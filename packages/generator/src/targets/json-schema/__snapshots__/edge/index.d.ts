@@ -9,14 +9,19 @@ export interface ErrorBodySchema<Id extends string = string> {
 
 /** Depot service error: `schemas/depot-error.schema.json`. Validates {@link DepotError}. */
 export declare const depotErrorSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/depot-error.schema.json">;
+
 /** Depot scheduling errors: `schemas/depot-scheduling-error.schema.json`. Validates {@link DepotSchedulingError}. */
 export declare const depotSchedulingErrorSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/depot-scheduling-error.schema.json">;
+
 /** Studio web services error: `schemas/studio-error.schema.json`. Validates {@link StudioError}. */
 export declare const studioErrorSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/studio-error.schema.json">;
+
 /** Problem details: `schemas/problem-details.schema.json`. Validates {@link ProblemDetails}. */
 export declare const problemDetailsSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/problem-details.schema.json">;
+
 /** Every body schema, e.g. to add them all to one Ajv or Fastify instance. */
 export declare const errorBodySchemas: readonly [typeof depotErrorSchema, typeof depotSchedulingErrorSchema, typeof studioErrorSchema, typeof problemDetailsSchema];
+
 /**
  * Depot service error
  *
@@ -30,6 +35,7 @@ export type DepotError = {
   /** Additional details, as key/value pairs. */
   values?: Array<DepotErrorDetail>;
 };
+
 /** Error codes of Depot service: `code` in the body. */
 export type DepotErrorCode =
   | "ConditionNotMet"
@@ -37,6 +43,7 @@ export type DepotErrorCode =
   | "InternalError"
   | "InvalidBody"
   | "ShelfNotFound";
+
 /** DepotErrorMessage */
 export type DepotErrorMessage = {
   /** The language of `value`: the locale the response was negotiated to. */
@@ -44,6 +51,7 @@ export type DepotErrorMessage = {
   /** The message, placeholders filled. */
   value: string;
 };
+
 /** DepotErrorDetail */
 export type DepotErrorDetail = {
   /** What the value is about. */
@@ -51,6 +59,7 @@ export type DepotErrorDetail = {
   /** The value. */
   value: string;
 };
+
 /**
  * Depot scheduling errors
  *
@@ -73,6 +82,7 @@ export type DepotSchedulingError =
     /** Additional details, as name/value pairs. */
     details?: Array<DepotSchedulingErrorDetail>;
   };
+
 /**
  * Categories of depot scheduling errors: `category` in the body.
  *
@@ -80,10 +90,13 @@ export type DepotSchedulingError =
  * - `usererror` (UserError): Errors in what the user asked for.
  */
 export type DepotSchedulingErrorCategory = "servererror" | "usererror";
+
 /** Codes of the `servererror` category (ServerError): `code` when `category` is `servererror`. */
 export type DepotSchedulingServerErrorCode = "DiskFull";
+
 /** Codes of the `usererror` category (UserError): `code` when `category` is `usererror`. */
 export type DepotSchedulingUserErrorCode = "CrateMissing";
+
 /** DepotSchedulingErrorDetail */
 export type DepotSchedulingErrorDetail = {
   /** What the value is about. */
@@ -91,6 +104,7 @@ export type DepotSchedulingErrorDetail = {
   /** The value. */
   value: string;
 };
+
 /**
  * Studio web services error
  *
@@ -101,6 +115,7 @@ export type DepotSchedulingErrorDetail = {
 export type StudioError = {
   error: StudioErrorInfo;
 };
+
 /** One shape per category: `code` is the category; `details[].code` is a detail code of that category. */
 export type StudioErrorInfo =
   | {
@@ -162,6 +177,7 @@ export type StudioErrorInfo =
       target?: string;
     }>;
   };
+
 /**
  * Error categories of Studio web services: `error.code` in the body and the `x-ms-error-code` header.
  *
@@ -177,14 +193,19 @@ export type StudioErrorCategory =
   | "InternalError"
   | "LibraryExecutionError"
   | "NotFound";
+
 /** Detail codes of the BadArgument category (400): `details[].code` when `error.code` is `BadArgument`. */
 export type StudioBadArgumentDetailCode = "MissingInput";
+
 /** Detail codes of the BadUserArgument category (400): `details[].code` when `error.code` is `BadUserArgument`. */
 export type StudioBadUserArgumentDetailCode = "MissingInput";
+
 /** Detail codes of the InternalError category (500): `details[].code` when `error.code` is `InternalError`. */
 export type StudioInternalErrorDetailCode = "UnknownError";
+
 /** Detail codes of the NotFound category (404): `details[].code` when `error.code` is `NotFound`. */
 export type StudioNotFoundDetailCode = "WebServiceNotFound";
+
 /**
  * Problem details
  *
@@ -203,6 +224,7 @@ export type ProblemDetails = {
   instance?: string;
   code: ProblemDetailsCode;
 };
+
 /** Every code answered over HTTP (Depot service, Studio web services): the most specific one, or the category for a category alone. */
 export type ProblemDetailsCode =
   | "BadArgument"

@@ -1,6 +1,6 @@
 import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
-import { tsHeader } from '../shared/generated-header.js';
-import type { GeneratedFile } from '../target.js';
+import type { GeneratedFile } from '../../target.js';
+import { tsHeader } from '../generated-header.js';
 import { docText } from './ts-literal.js';
 
 let project: Project | undefined;
