@@ -10,15 +10,15 @@ import type { Catalog, Service } from '../src/model/catalog.js';
 // nothing with `errcat import`, so a bug in the importer cannot hide itself.
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const seeds = path.resolve(repo, '../shared/seeds');
+const seeds = path.resolve(repo, 'spec/sources');
 
 const ML_PAGES: ReadonlyArray<[file: string, locale: string]> = [
-  ['000_0d98e6e1321a9a98.txt', 'en'],
-  ['001_7c886f6f09a81f9c.txt', 'zh-TW'],
-  ['002_30879616d318b2ed.txt', 'fr'],
-  ['003_1cb83c53f3c037dc.txt', 'ko'],
+  ['ml-studio.en.md', 'en'],
+  ['ml-studio.zh-TW.md', 'zh-TW'],
+  ['ml-studio.fr.md', 'fr'],
+  ['ml-studio.ko.md', 'ko'],
 ];
-const BATCH_PAGE = '004_ef64139f06f9e1be.txt';
+const BATCH_PAGE = 'batch.en.md';
 
 interface MlSection {
   anchor: string;

@@ -8,7 +8,7 @@ import { importPages } from './import-pages.js';
 import { parsePage, repairMojibake } from './parse-page.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const seeds = path.resolve(repo, '../shared/seeds');
+const seeds = path.resolve(repo, 'spec/sources');
 
 /**
  * What normalization adds by hand after `errcat import`: names chosen for
@@ -39,13 +39,15 @@ function withoutHandEdits(spec: RawSpecFile): unknown {
 }
 
 function importSeeds() {
-  const files = readdirSync(seeds).sort();
+  const files = readdirSync(seeds)
+    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    .sort();
   return importPages(
     files.map((file) => ({
       file,
       text: readFileSync(path.join(seeds, file), 'utf8'),
       // The zh-TW page's front matter does not say its language.
-      ...(file.startsWith('001_') ? { locale: 'zh-TW' } : {}),
+      ...(file === 'ml-studio.zh-TW.md' ? { locale: 'zh-TW' } : {}),
     })),
     'en',
   );
@@ -62,7 +64,7 @@ describe('errcat import', () => {
 
   it('reports what it decided for the user to review', () => {
     const batch = importSeeds()[1]!;
-    expect(batch.decisions).toContain('NodeUserExists: identical rows at lines 129 and 131 of 004_ef64139f06f9e1be.txt merged');
+    expect(batch.decisions).toContain('NodeUserExists: identical rows at lines 129 and 131 of batch.en.md merged');
     expect(batch.decisions.some((line) => line.startsWith('ConditionNotMet: rows at lines 55 and 83'))).toBe(true);
   });
 
@@ -75,8 +77,8 @@ describe('errcat import', () => {
   });
 
   it('refuses two pages in the default locale for one service, and says how to fix it', () => {
-    const zh = readFileSync(path.join(seeds, '001_7c886f6f09a81f9c.txt'), 'utf8');
-    const en = readFileSync(path.join(seeds, '000_0d98e6e1321a9a98.txt'), 'utf8');
+    const zh = readFileSync(path.join(seeds, 'ml-studio.zh-TW.md'), 'utf8');
+    const en = readFileSync(path.join(seeds, 'ml-studio.en.md'), 'utf8');
     expect(() => importPages([{ file: 'en.md', text: en }, { file: 'zh.md', text: zh }], 'en')).toThrow(/--locale FILE=TAG/);
   });
 });
