@@ -1,0 +1,266 @@
+// What a framework adapter answers, decided once per thrown value and
+// independent of the framework: which catalog error, in which locale and
+// envelope, with which headers. The Express and Fastify adapters only read
+// request headers and write what this returns.
+
+import { inspect } from 'node:util';
+import type { ErrorSet, FailureKind } from './catalog.js';
+import { CatalogError, errorBody, isCatalogError, problemBody } from './catalog-error.js';
+import type { ProblemOptions } from './envelopes.js';
+import { negotiateLocale } from './locale.js';
+import { failureInit, prefersProblemDetails, type HttpCatalogError } from './response.js';
+
+/** Which body a response carries: the service's own wire format, or RFC 9457 problem details. */
+export type Envelope = 'native' | 'problem';
+
+export interface ErrorContext<Request> {
+  readonly request: Request;
+  /** The catalog error the client was answered with; absent when nothing could be sent (headers already sent). */
+  readonly answer?: HttpCatalogError;
+}
+
+/** Options every adapter takes. */
+export interface ErrorAnswerOptions<Request = unknown, Locale extends string = string> {
+  /**
+   * `native` (default): the service's own body, or problem details when the
+   * client's `Accept` prefers `application/problem+json`. `problem`: always
+   * problem details.
+   */
+  readonly envelope?: Envelope;
+  /** The locale for clients whose `Accept-Language` names none the service has (default: the service's default locale). */
+  readonly defaultLocale?: Locale;
+  /**
+   * Called with every thrown value that is not a catalog error (the client
+   * gets the spec's internal-error code, or a framework failure's code), and
+   * with every error that arrives after the headers were sent. For logging:
+   * it cannot change the answer, and what it throws is ignored.
+   */
+  readonly onError?: (error: unknown, context: ErrorContext<Request>) => void;
+  /**
+   * Turns errors of other libraries into catalog errors (a rate limiter's
+   * 429, an auth plugin's 401). Return `undefined` to leave an error to the
+   * defaults.
+   */
+  readonly mapError?: (error: unknown, request: Request) => CatalogError | null | undefined;
+  /**
+   * Development only: adds the original error's message and stack to the
+   * body of answers to non-catalog errors. Ignored when `NODE_ENV` is
+   * `production` when the handler is created.
+   */
+  readonly exposeDetails?: boolean;
+  /** Base of problem details' `type` (`https://errors.example.com/` + code); `about:blank` without it. */
+  readonly problemTypeBase?: string;
+}
+
+/** A framework failure recognised in a thrown value, and the property it is about (validation). */
+export interface FailureMatch {
+  readonly kind: FailureKind;
+  readonly property?: string;
+}
+
+/** Recognises the framework's own failures (body parsing, validation) in thrown values. */
+export type FailureClassifier = (thrown: unknown) => FailureMatch | undefined;
+
+export interface ErrorAnswer {
+  readonly status: number;
+  /** Lower-case names; `content-length` is the writer's. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Absent for statuses that carry no body (304). */
+  readonly body: object | undefined;
+  /** The body is problem details. */
+  readonly problem: boolean;
+  /** The body carries development details, which the response schemas do not describe. */
+  readonly detailed: boolean;
+}
+
+export interface ErrorAnswerer<Request> {
+  readonly set: ErrorSet;
+  /** The answer to anything thrown while handling `request`. Never throws. */
+  answer(thrown: unknown, request: Request, headers: RequestHeaders): ErrorAnswer;
+  /** The answer to a request no route matched. Never throws. */
+  notFound(request: Request, headers: RequestHeaders): ErrorAnswer;
+  /** Hands an error that arrived after the headers were sent to `onError`. Never throws. */
+  report(thrown: unknown, request: Request): void;
+  /** `Vary` fields every answer depends on (`Accept-Language`, `Accept`). */
+  readonly vary: readonly string[];
+}
+
+export interface RequestHeaders {
+  readonly 'accept-language'?: string | readonly string[] | undefined;
+  readonly accept?: string | readonly string[] | undefined;
+}
+
+/** Bounds of the per-handler cache of negotiated `Accept-Language` headers. */
+const LOCALE_CACHE_ENTRIES = 256;
+const LOCALE_CACHE_HEADER_LENGTH = 256;
+/** Longest property path copied from a validation error into a body. */
+const PROPERTY_LENGTH = 256;
+
+const PROBLEM_TYPE = 'application/problem+json';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Prepares everything that does not depend on the request (locales, headers,
+ * the internal error's fallback answer), and checks the options, so that a
+ * wrong option fails when the app starts rather than on its first error.
+ */
+export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswerOptions<Request> = {}, classify: FailureClassifier = () => undefined): ErrorAnswerer<Request> {
+  if (!set.failures) throw new TypeError(`${set.errorName} is not answered over HTTP: its catalog declares no failures`);
+  const envelope = options.envelope ?? 'native';
+  if (envelope !== 'native' && envelope !== 'problem') throw new TypeError(`envelope must be "native" or "problem", not ${JSON.stringify(envelope)}`);
+  const defaultLocale = options.defaultLocale ?? set.defaultLocale;
+  if (!set.locales.includes(defaultLocale)) {
+    throw new TypeError(`defaultLocale ${JSON.stringify(defaultLocale)} is not a locale of ${set.errorName}; use one of ${set.locales.join(', ')}`);
+  }
+  const onError = options.onError;
+  const mapError = options.mapError;
+  const exposeDetails = options.exposeDetails === true && process.env.NODE_ENV !== 'production';
+  const problemOptions: ProblemOptions = options.problemTypeBase === undefined ? {} : { typeBase: options.problemTypeBase };
+  // `*` and unmatched headers both give the default locale.
+  const locales = [defaultLocale, ...set.locales.filter((locale) => locale !== defaultLocale)];
+  const localeCache = new Map<string, string>();
+  const vary = [...(locales.length > 1 ? ['Accept-Language'] : []), ...(envelope === 'native' ? ['Accept'] : [])];
+
+  function localeOf(header: string | readonly string[] | undefined, of: ErrorSet): string {
+    // A catalog error of another service (an app may throw any) answers in a locale of its own.
+    if (of !== set) return negotiateLocale(header, of.locales, of.defaultLocale);
+    if (header === undefined || header === '') return defaultLocale;
+    if (typeof header !== 'string' || header.length > LOCALE_CACHE_HEADER_LENGTH) return negotiateLocale(header, locales, defaultLocale);
+    let locale = localeCache.get(header);
+    if (locale === undefined) {
+      locale = negotiateLocale(header, locales, defaultLocale);
+      if (localeCache.size >= LOCALE_CACHE_ENTRIES) localeCache.clear();
+      localeCache.set(header, locale);
+    }
+    return locale;
+  }
+
+  function wantsProblem(accept: string | readonly string[] | undefined): boolean {
+    if (envelope === 'problem') return true;
+    if (accept === undefined) return false;
+    // Only a header that names problem+json can prefer it.
+    if (typeof accept === 'string' && !/problem/i.test(accept)) return false;
+    return prefersProblemDetails(accept);
+  }
+
+  function build(error: HttpCatalogError, headers: RequestHeaders, thrown: unknown, original: boolean): ErrorAnswer {
+    const locale = localeOf(headers['accept-language'], error.catalog);
+    const problem = wantsProblem(headers.accept);
+    const responseHeaders: Record<string, string> = { 'content-type': problem ? PROBLEM_TYPE : JSON_TYPE, 'content-language': locale };
+    if (error.catalog.wireFormat === 'rest-guidelines' && error.category !== undefined) responseHeaders['x-ms-error-code'] = error.category;
+    if (!hasBody(error.status)) {
+      delete responseHeaders['content-type'];
+      return { status: error.status, headers: responseHeaders, body: undefined, problem, detailed: false };
+    }
+    let body = problem ? problemBody(error, locale, problemOptions) : errorBody(error, locale);
+    const detailed = exposeDetails && original;
+    if (detailed) body = withDetails(body, error.catalog, problem, thrown);
+    return { status: error.status, headers: responseHeaders, body, problem, detailed };
+  }
+
+  function failure(kind: FailureKind, thrown: unknown, property?: string): HttpCatalogError {
+    const init = failureInit(set, kind, { cause: thrown });
+    if (property === undefined) return new CatalogError(set, init) as HttpCatalogError;
+    return new CatalogError(set, { ...init, target: property, values: [{ key: 'PropertyName', value: property }] }) as HttpCatalogError;
+  }
+
+  function tell(thrown: unknown, request: Request, answer: HttpCatalogError | undefined): void {
+    if (!onError) return;
+    try {
+      onError(thrown, answer === undefined ? { request } : { request, answer });
+    } catch {
+      // A logger that throws must not change what the client gets.
+    }
+  }
+
+  const fallbackError = failure('internal', undefined);
+  const fallback = build(fallbackError, {}, undefined, false);
+
+  return {
+    set,
+    vary,
+    answer(thrown, request, headers) {
+      try {
+        if (isHttpCatalogError(thrown)) return build(thrown, headers, thrown, false);
+        const mapped = mapError ? mapError(thrown, request) : undefined;
+        if (isHttpCatalogError(mapped)) {
+          tell(thrown, request, mapped);
+          return build(mapped, headers, thrown, false);
+        }
+        const match = classify(thrown);
+        const error = match ? failure(match.kind, thrown, clip(match.property)) : failure('internal', thrown);
+        tell(thrown, request, error);
+        return build(error, headers, thrown, true);
+      } catch {
+        // Whatever went wrong (a hostile thrown value, a throwing mapError),
+        // the client still gets the internal error and nothing of it.
+        tell(thrown, request, fallbackError);
+        return fallback;
+      }
+    },
+    notFound(request, headers) {
+      try {
+        return build(failure('notFound', undefined), headers, undefined, false);
+      } catch {
+        return fallback;
+      }
+    },
+    report(thrown, request) {
+      tell(thrown, request, undefined);
+    },
+  };
+}
+
+function isHttpCatalogError(value: unknown): value is HttpCatalogError {
+  return isCatalogError(value) && typeof value.status === 'number' && value.catalog.failures !== undefined;
+}
+
+/** 1xx, 204 and 304 responses carry no body (RFC 9110). */
+function hasBody(status: number): boolean {
+  return status >= 200 && status !== 204 && status !== 304;
+}
+
+function clip(property: string | undefined): string | undefined {
+  if (property === undefined) return undefined;
+  return property.length > PROPERTY_LENGTH ? `${property.slice(0, PROPERTY_LENGTH - 1)}…` : property;
+}
+
+/** What a developer sees of a non-catalog error; never computed in production. */
+function describe(thrown: unknown): { message: string; stack?: string } {
+  try {
+    if (thrown instanceof Error) return { message: `${thrown.name}: ${thrown.message}`, ...(typeof thrown.stack === 'string' ? { stack: thrown.stack } : {}) };
+    return { message: inspect(thrown, { depth: 2, customInspect: false, getters: false, breakLength: Infinity }) };
+  } catch {
+    return { message: 'a value that cannot be described' };
+  }
+}
+
+/** The body with the original error added where each envelope has room for it. */
+function withDetails(body: object, set: ErrorSet, problem: boolean, thrown: unknown): object {
+  const details = describe(thrown);
+  if (problem) return { ...body, exception: details };
+  switch (set.wireFormat) {
+    case 'rest-guidelines': {
+      const { error } = body as { error: object };
+      // The REST guidelines' place for debugging information.
+      return { error: { ...error, innererror: details } };
+    }
+    case 'batch': {
+      const batch = body as { values?: Array<{ key: string; value: string }> };
+      const values = [...(batch.values ?? []), { key: 'ExceptionMessage', value: details.message }, ...(details.stack === undefined ? [] : [{ key: 'StackTrace', value: details.stack }])];
+      return { ...batch, values };
+    }
+    default:
+      return body;
+  }
+}
+
+/** `existing` (a response's `Vary`) with `fields` added once each; `*` stays `*`. */
+export function varyHeader(existing: string | number | readonly string[] | undefined, fields: readonly string[]): string {
+  const current = existing === undefined ? '' : Array.isArray(existing) ? existing.join(', ') : String(existing);
+  if (current === '') return fields.join(', ');
+  const names = current.split(',').map((name) => name.trim().toLowerCase());
+  if (names.includes('*')) return '*';
+  const missing = fields.filter((field) => !names.includes(field.toLowerCase()));
+  return missing.length === 0 ? current : `${current}, ${missing.join(', ')}`;
+}
