@@ -100,12 +100,16 @@ function unwrap(error: unknown): unknown {
  * the error handler: needed for async handlers on Express 4, and for
  * `throw null` / `throw undefined` on both majors.
  */
-export function catchErrors<Args extends [IncomingMessage, ServerResponse, NextFunction, ...unknown[]]>(handler: (...args: Args) => unknown): (...args: Args) => void {
-  return function caught(...args: Args) {
-    const next = args[2];
+// Unannotated handlers get `any` for the request and response (as in Express
+// apps without a typed router); annotated ones keep their types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function catchErrors<Request extends IncomingMessage = any, Response extends ServerResponse = any>(
+  handler: (request: Request, response: Response, next: NextFunction) => unknown,
+): (request: Request, response: Response, next: NextFunction) => void {
+  return function caught(request, response, next) {
     const forward = (thrown: unknown) => next(thrown ? thrown : new ThrownValue(thrown));
     try {
-      const result = handler(...args);
+      const result = handler(request, response, next);
       if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') {
         (result as PromiseLike<unknown>).then(undefined, forward);
       }
