@@ -1,5 +1,7 @@
 import type { TargetName } from '../model/catalog.js';
 import { codesTarget } from './codes/index.js';
+import { expressTarget } from './express/index.js';
+import { fastifyTarget } from './fastify/index.js';
 import { jsonSchemaTarget } from './json-schema/index.js';
 import { openapiTarget } from './openapi/index.js';
 import type { Target } from './target.js';
@@ -9,4 +11,6 @@ export const TARGETS: Readonly<Partial<Record<TargetName, Target>>> = {
   codes: codesTarget,
   openapi: openapiTarget,
   'json-schema': jsonSchemaTarget,
+  express: expressTarget,
+  fastify: fastifyTarget,
 };

@@ -1,0 +1,139 @@
+// What the Express and Fastify targets share: the services answered over
+// HTTP, the names the sibling packages export for them, how the generated
+// packages depend on those siblings, and the facts their READMEs show.
+
+import { CatalogError, errorResponse, failureError, statusText, type ErrorSet, type FailureKind, type HttpCatalogError } from '@errcat/runtime';
+import type { Catalog } from '../../model/catalog.js';
+import { catalogData } from '../codes/catalog-file.js';
+import { camel, errorSets, namesOf, type ErrorSetView } from '../codes/error-sets.js';
+import { sortedEntries } from '../../util/sort.js';
+import type { GeneratedFile, TargetInput } from '../target.js';
+import { jsonFile } from './json-file.js';
+import { packageName } from './package-manifest.js';
+import { quote, typePropertyName } from './typescript/ts-literal.js';
+
+/** The TypeScript the generated packages build with; the workspace pins the same. */
+export const TYPESCRIPT_VERSION = '5.9.3';
+/** Node's typings, for `node:http` in the handlers' types. */
+export const TYPES_NODE_VERSION = '^20.19.0';
+
+/** A service answered over HTTP, with the names of what `@scope/codes` exports for it. */
+export interface HttpService {
+  readonly set: ErrorSetView;
+  /** `mlStudio`: the start of every generated name. */
+  readonly stem: string;
+  readonly codes: ReturnType<typeof namesOf>;
+  /** The set as the runtime reads it, for computing README examples. */
+  readonly data: ErrorSet;
+}
+
+/** Every service with `failures` (answered over HTTP), in catalog order. */
+export function httpServices(catalog: Catalog): HttpService[] {
+  const codesPackage = packageName(catalog, 'codes');
+  return errorSets(catalog)
+    .filter((set) => set.failures !== undefined)
+    .map((set) => ({ set, stem: camel(set.prefix), codes: namesOf(set), data: catalogData(codesPackage, set) as unknown as ErrorSet }));
+}
+
+/** Dependencies in name order, as package managers write them. */
+export function sortedDependencies(dependencies: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(sortedEntries(dependencies));
+}
+
+/**
+ * The range a generated package asks for a sibling generated package: the
+ * workspace's own copy inside an errcat workspace, else the sibling's
+ * current version.
+ */
+export function siblingRange(input: TargetInput, name: string): string {
+  if (input.runtimeVersion.startsWith('workspace:')) return 'workspace:^';
+  return `^${input.versions[packageName(input.catalog, name)] ?? '0.0.0'}`;
+}
+
+/** A tsconfig that needs nothing from the workspace around it; Node's typings for `node:http`. */
+export function adapterTsconfig(packageDir: string): GeneratedFile {
+  return jsonFile(`${packageDir}/tsconfig.json`, {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['ES2022'],
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      verbatimModuleSyntax: true,
+      isolatedModules: true,
+      declaration: true,
+      skipLibCheck: true,
+      types: ['node'],
+      rootDir: 'src',
+      outDir: 'dist',
+    },
+    include: ['src'],
+  });
+}
+
+/** turbo runs `errcat generate` before building the package it writes. */
+export function adapterTurboJson(packageDir: string): GeneratedFile {
+  return jsonFile(`${packageDir}/turbo.json`, { extends: ['//'], tasks: { build: { dependsOn: ['^build', 'errcat#generate'] } } });
+}
+
+const FAILURE_SITUATIONS: Readonly<Record<FailureKind, string>> = {
+  internal: 'anything thrown that is not a catalog error',
+  malformedBody: 'a body that cannot be parsed (malformed JSON, unsupported media type or charset)',
+  bodyTooLarge: 'a body over the size limit',
+  notFound: 'no route matches',
+  validation: 'a request fails schema validation (Fastify)',
+};
+
+export interface FailureRow {
+  readonly kind: FailureKind;
+  readonly situation: string;
+  /** `BadArgument/RequestBodyInvalid`, or a category's name. */
+  readonly answer: string;
+  /** The answer is a category without a detail code. */
+  readonly categoryAlone: boolean;
+  readonly status: number;
+}
+
+/** Which code answers each framework failure, as the spec assigns them. */
+export function failureRows(service: HttpService, kinds: readonly FailureKind[]): FailureRow[] {
+  const failures = service.set.failures!;
+  return kinds.map((kind) => {
+    const error = failureError(service.data, kind);
+    const ref = failures[kind];
+    return { kind, situation: FAILURE_SITUATIONS[kind], answer: ref.kind === 'code' ? ref.key : ref.category, categoryAlone: ref.kind === 'category', status: error.status };
+  });
+}
+
+/** One line per failure for a doc comment: `internal: InternalError (500)`. */
+export function failureDoc(service: HttpService, kinds: readonly FailureKind[]): string {
+  return failureRows(service, kinds)
+    .map((row) => `- ${row.situation}: \`${row.answer}\` (${row.categoryAlone ? 'a category alone, ' : ''}${row.status})`)
+    .join('\n');
+}
+
+/** A response the runtime really gives, printed the way the READMEs show it. */
+export function responseText(error: HttpCatalogError, acceptLanguage: string | undefined, problem = false): string {
+  const response = errorResponse(error, { acceptLanguage, problem });
+  const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`);
+  return [`HTTP/1.1 ${response.status} ${statusText(response.status)}`, ...headers, '', JSON.stringify(response.body)].join('\n');
+}
+
+/** A code of the service to show in examples: one with params if it has any (and no ambiguity), else the first. */
+export function exampleError(service: HttpService): { error: HttpCatalogError; construct: string } {
+  const { set, codes } = service;
+  const code = set.codes.find((entry) => entry.params.length > 0 && !entry.ambiguous) ?? set.codes.find((entry) => !entry.ambiguous) ?? set.codes[0];
+  if (!code) return { error: failureError(service.data, 'notFound'), construct: `${codes.errorClass}.failure("notFound")` };
+  const params = Object.fromEntries(code.params.map((param) => [param.name, param.type === 'string' ? `<${param.name}>` : 1]));
+  const error = new CatalogError(service.data, { code: code.name, category: code.category, params }) as HttpCatalogError;
+  const member = set.codeNames.find((entry) => entry.name === code.name)!.member;
+  const category = code.ambiguous && code.category !== undefined ? `category: ${codes.categoryEnum}.${set.categories.find((entry) => entry.name === code.category)!.member}, ` : '';
+  const paramText = code.params.length ? `, params: { ${code.params.map((param) => `${typePropertyName(param.name)}: ${param.type === 'string' ? quote(`<${param.name}>`) : '1'}`).join(', ')} }` : '';
+  return { error, construct: `new ${codes.errorClass}({ ${category}code: ${codes.codeEnum}.${member}${paramText} })` };
+}
+
+/** The locale examples ask for: a non-default one when the service has it. */
+export function exampleLocale(service: HttpService): string {
+  return service.set.locales.find((locale) => locale !== service.set.defaultLocale) ?? service.set.defaultLocale;
+}
