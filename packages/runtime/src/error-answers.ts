@@ -15,7 +15,12 @@ export type Envelope = 'native' | 'problem';
 
 export interface ErrorContext<Request> {
   readonly request: Request;
-  /** The catalog error the client was answered with; absent when nothing could be sent (headers already sent). */
+  /**
+   * The catalog error the client was answered with; absent when nothing
+   * could be sent (headers already sent). For framework failures it is one
+   * frozen error per failure kind, shared between requests: the thrown value
+   * is the first argument, not its `cause`.
+   */
   readonly answer?: HttpCatalogError;
 }
 
@@ -83,6 +88,8 @@ export interface ErrorAnswerer<Request> {
   report(thrown: unknown, request: Request): void;
   /** `Vary` fields every answer depends on (`Accept-Language`, `Accept`). */
   readonly vary: readonly string[];
+  /** `vary` as a header value, for responses that have none yet. */
+  readonly varyValue: string;
 }
 
 export interface RequestHeaders {
@@ -158,10 +165,20 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
     return { status: error.status, headers: responseHeaders, body, problem, detailed };
   }
 
-  function failure(kind: FailureKind, thrown: unknown, property?: string): HttpCatalogError {
-    const init = failureInit(set, kind, { cause: thrown });
-    if (property === undefined) return new CatalogError(set, init) as HttpCatalogError;
-    return new CatalogError(set, { ...init, target: property, values: [{ key: 'PropertyName', value: property }] }) as HttpCatalogError;
+  // One error per failure kind, made once: answering a failure then costs no
+  // stack capture. They carry no `cause` (the thrown value goes to onError).
+  const failures = new Map<FailureKind, HttpCatalogError>();
+
+  function failure(kind: FailureKind, property?: string): HttpCatalogError {
+    if (property !== undefined) {
+      return new CatalogError(set, { ...failureInit(set, kind), target: property, values: [{ key: 'PropertyName', value: property }] }) as HttpCatalogError;
+    }
+    let error = failures.get(kind);
+    if (!error) {
+      error = Object.freeze(new CatalogError(set, failureInit(set, kind))) as HttpCatalogError;
+      failures.set(kind, error);
+    }
+    return error;
   }
 
   function tell(thrown: unknown, request: Request, answer: HttpCatalogError | undefined): void {
@@ -173,12 +190,13 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
     }
   }
 
-  const fallbackError = failure('internal', undefined);
+  const fallbackError = failure('internal');
   const fallback = build(fallbackError, {}, undefined, false);
 
   return {
     set,
     vary,
+    varyValue: vary.join(', '),
     answer(thrown, request, headers) {
       try {
         if (isHttpCatalogError(thrown)) return build(thrown, headers, thrown, false);
@@ -188,7 +206,7 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
           return build(mapped, headers, thrown, false);
         }
         const match = classify(thrown);
-        const error = match ? failure(match.kind, thrown, clip(match.property)) : failure('internal', thrown);
+        const error = match ? failure(match.kind, clip(match.property)) : failure('internal');
         tell(thrown, request, error);
         return build(error, headers, thrown, true);
       } catch {
@@ -200,7 +218,7 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
     },
     notFound(request, headers) {
       try {
-        return build(failure('notFound', undefined), headers, undefined, false);
+        return build(failure('notFound'), headers, undefined, false);
       } catch {
         return fallback;
       }
@@ -257,7 +275,8 @@ function withDetails(body: object, set: ErrorSet, problem: boolean, thrown: unkn
 
 /** `existing` (a response's `Vary`) with `fields` added once each; `*` stays `*`. */
 export function varyHeader(existing: string | number | readonly string[] | undefined, fields: readonly string[]): string {
-  const current = existing === undefined ? '' : Array.isArray(existing) ? existing.join(', ') : String(existing);
+  if (existing === undefined) return fields.join(', ');
+  const current = Array.isArray(existing) ? existing.join(', ') : String(existing);
   if (current === '') return fields.join(', ');
   const names = current.split(',').map((name) => name.trim().toLowerCase());
   if (names.includes('*')) return '*';

@@ -5,7 +5,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorSet } from './catalog.js';
-import { createErrorAnswerer, varyHeader, type ErrorAnswer, type ErrorAnswerOptions, type FailureMatch } from './error-answers.js';
+import { createErrorAnswerer, varyHeader, type ErrorAnswer, type ErrorAnswerer, type ErrorAnswerOptions, type FailureMatch } from './error-answers.js';
 
 export type { Envelope, ErrorAnswerOptions, ErrorContext } from './error-answers.js';
 
@@ -60,7 +60,7 @@ export function errorHandler<Request extends IncomingMessage = IncomingMessage>(
       next(error);
       return;
     }
-    send(response, answerer.answer(thrown, request, request.headers), answerer.vary);
+    send(response, answerer.answer(thrown, request, request.headers), answerer);
   };
 }
 
@@ -72,7 +72,7 @@ export function notFoundHandler<Request extends IncomingMessage = IncomingMessag
       next();
       return;
     }
-    send(response, answerer.notFound(request, request.headers), answerer.vary);
+    send(response, answerer.notFound(request, request.headers), answerer);
   };
 }
 
@@ -127,12 +127,15 @@ const STALE_HEADERS = ['content-disposition', 'content-encoding', 'content-range
  * would hash the body for an ETag, which an error response has no use for.
  * Headers set earlier (CORS, request ids) stay.
  */
-function send(response: ServerResponse, answer: ErrorAnswer, vary: readonly string[]): void {
+function send(response: ServerResponse, answer: ErrorAnswer, vary: Pick<ErrorAnswerer<unknown>, 'vary' | 'varyValue'>): void {
   try {
     response.statusCode = answer.status;
     for (const name of STALE_HEADERS) if (response.hasHeader(name)) response.removeHeader(name);
     for (const name in answer.headers) response.setHeader(name, answer.headers[name]!);
-    if (vary.length > 0) response.setHeader('vary', varyHeader(response.getHeader('vary'), vary));
+    if (vary.vary.length > 0) {
+      const existing = response.getHeader('vary');
+      response.setHeader('vary', existing === undefined ? vary.varyValue : varyHeader(existing, vary.vary));
+    }
     if (answer.body === undefined) {
       response.removeHeader('content-length');
       response.end();

@@ -7,7 +7,7 @@ import fastJson from 'fast-json-stringify';
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorSet, FailureKind } from './catalog.js';
-import { createErrorAnswerer, varyHeader, type ErrorAnswer, type ErrorAnswerOptions, type FailureMatch } from './error-answers.js';
+import { createErrorAnswerer, varyHeader, type ErrorAnswer, type ErrorAnswerer, type ErrorAnswerOptions, type FailureMatch } from './error-answers.js';
 import { serializationSchema, type JsonSchemaObject } from './serialization-schema.js';
 
 export type { Envelope, ErrorAnswerOptions, ErrorContext } from './error-answers.js';
@@ -93,11 +93,14 @@ function serializersFor(schemas: ResponseSchemas): Serializers {
 }
 
 /** Status, headers, and the body through the response schema's serializer (Fastify's hooks still run). */
-function send(reply: FastifyReply, answer: ErrorAnswer, serializers: Serializers, vary: readonly string[]): void {
+function send(reply: FastifyReply, answer: ErrorAnswer, serializers: Serializers, vary: Pick<ErrorAnswerer<unknown>, 'vary' | 'varyValue'>): void {
   reply.code(answer.status);
   for (const name of STALE_HEADERS) if (reply.hasHeader(name)) reply.removeHeader(name);
   for (const name in answer.headers) reply.header(name, answer.headers[name]);
-  if (vary.length > 0) reply.header('vary', varyHeader(reply.getHeader('vary'), vary));
+  if (vary.vary.length > 0) {
+    const existing = reply.getHeader('vary');
+    reply.header('vary', existing === undefined ? vary.varyValue : varyHeader(existing, vary.vary));
+  }
   if (answer.body === undefined) {
     reply.send();
     return;
@@ -120,11 +123,11 @@ export function errorPlugin<Locale extends string = string>(set: ErrorSet, schem
         // The parent handler (Fastify's own) ends what can no longer be answered.
         throw error;
       }
-      send(reply, answerer.answer(error, request, request.headers), serializers, answerer.vary);
+      send(reply, answerer.answer(error, request, request.headers), serializers, answerer);
     });
     if (options.notFound !== false) {
       fastify.setNotFoundHandler(function errcatNotFoundHandler(request: FastifyRequest, reply: FastifyReply) {
-        send(reply, answerer.notFound(request, request.headers), serializers, answerer.vary);
+        send(reply, answerer.notFound(request, request.headers), serializers, answerer);
       });
     }
     done();
@@ -145,6 +148,6 @@ export function frameworkErrorsHandler<Locale extends string = string>(set: Erro
   const answerer = createErrorAnswerer<FastifyRequest>(set, options, (thrown) => ((thrown as { code?: unknown } | null)?.code === 'FST_ERR_BAD_URL' ? { kind: 'notFound' } : undefined));
   const serializers = serializersFor(schemas);
   return function errcatFrameworkErrors(error, request, reply) {
-    send(reply, answerer.answer(error, request, request.headers), serializers, answerer.vary);
+    send(reply, answerer.answer(error, request, request.headers), serializers, answerer);
   };
 }
