@@ -21,7 +21,11 @@ function loadCase(name: string) {
 type Expected = [code: string, file: string, line: number, column: number];
 
 const cases: Array<[string, Expected[]]> = [
+  ['default-locale-unsupported', [
+    ['E208', 'errcat.yaml', 5, 14],
+  ]],
   ['duplicate-key', [
+    ['W407', 'shop.yaml', 16, 5],
     ['E102', 'shop.yaml', 24, 3],
   ]],
   ['empty-file', [
@@ -35,15 +39,23 @@ const cases: Array<[string, Expected[]]> = [
   ['identifier-collision', [
     ['E308', 'shop.yaml', 24, 3],
   ]],
+  ['locale-case', [
+    ['E206', 'shop.yaml', 6, 13],
+  ]],
   ['locales', [
     ['E206', 'shop.yaml', 6, 21],
-    ['W407', 'shop.yaml', 16, 5],
-    ['W407', 'shop.yaml', 21, 5],
     ['E207', 'shop.yaml', 24, 7],
     ['W407', 'shop.yaml', 27, 5],
   ]],
+  ['message-missing-in-default-locale', [
+    ['E401', 'lab.yaml', 19, 9],
+    ['E207', 'lab.yaml', 20, 11],
+  ]],
   ['missing-default-message', [
     ['E401', 'shop.yaml', 21, 5],
+  ]],
+  ['one-indent-many-lines', [
+    ['E101', 'shop.yaml', 20, 1],
   ]],
   ['params', [
     ['E404', 'shop.yaml', 20, 7],
@@ -52,8 +64,15 @@ const cases: Array<[string, Expected[]]> = [
   ]],
   ['placeholders', [
     ['E402', 'shop.yaml', 23, 11],
+    ['E404', 'shop.yaml', 30, 7],
     ['E402', 'shop.yaml', 31, 11],
     ['E408', 'shop.yaml', 31, 11],
+  ]],
+  ['several-kinds-in-one-file', [
+    ['E106', 'shop.yaml', 5, 15],
+    ['E103', 'shop.yaml', 20, 5],
+    ['E301', 'shop.yaml', 20, 5],
+    ['E102', 'shop.yaml', 26, 5],
   ]],
   ['status-class', [
     ['E503', 'lab.yaml', 8, 20],
@@ -84,9 +103,8 @@ const cases: Array<[string, Expected[]]> = [
   ]],
   ['yaml-syntax', [
     ['E101', 'shop.yaml', 5, 1],
-    ['E101', 'shop.yaml', 8, 1],
-    ['E101', 'shop.yaml', 10, 1],
   ]],
+
 ];
 
 describe('bad specs', () => {
@@ -123,5 +141,9 @@ describe('bad specs', () => {
       'BodyInvalid has status 503 but its category BadArgument is 400; a 4xx category holds only 4xx codes (move the code to a matching category)',
     );
     expect(messages('wrong-type')).toContain('`codes.NotFound.status` must be a whole number, not the text "404"');
+    expect(messages('one-indent-many-lines')).toEqual([
+      'YAML syntax error: Tabs are not allowed as indentation (3 more YAML errors follow in this block, most likely caused by this one)',
+    ]);
+    expect(messages('locale-case')).toEqual(['locale `EN` is not in `settings.locales.supported`; did you mean `en`?']);
   });
 });

@@ -65,3 +65,12 @@ describe('resolveRef', () => {
     expect(() => resolveRef(set, ref)).toThrow(new TypeError(message));
   });
 });
+
+describe('names from untyped callers', () => {
+  it('treats Object.prototype member names as unknown codes, with the usual error', async () => {
+    const { resolveRef: resolve } = await import('./message.js');
+    const set = { errorName: 'TestError', codes: {}, categories: {}, locales: ['en'], defaultLocale: 'en' } as unknown as Parameters<typeof resolve>[0];
+    expect(() => resolve(set, { code: 'toString' })).toThrow('TestError: unknown code toString');
+    expect(() => resolve(set, { category: 'constructor' })).toThrow('TestError: unknown category constructor');
+  });
+});

@@ -37,7 +37,8 @@ export function resolveRef(set: ErrorSet, ref: MessageRef): ResolvedRef {
   const categories: Readonly<Record<string, CatalogCategory>> = set.categories;
   const codes: Readonly<Record<string, CatalogCode>> = set.codes;
   if (ref.code === undefined) {
-    const category = ref.category === undefined ? undefined : categories[ref.category];
+    // Own properties only: `toString` or `__proto__` from untyped callers are unknown names, not Object.prototype's.
+    const category = ref.category === undefined || !Object.hasOwn(categories, ref.category) ? undefined : categories[ref.category];
     if (!category?.message) {
       throw new TypeError(`${set.errorName}: ${ref.category === undefined ? 'a code or a category is required' : `unknown category ${ref.category}`}`);
     }
@@ -55,7 +56,7 @@ export function resolveRef(set: ErrorSet, ref: MessageRef): ResolvedRef {
     }
     key = keys[0] ?? ref.code;
   }
-  const code = codes[key];
+  const code = Object.hasOwn(codes, key) ? codes[key] : undefined;
   if (!code) throw new TypeError(`${set.errorName}: unknown code ${key}`);
   const variants = code.variants ?? [];
   const variant = ref.variant === undefined ? variants[0] : variants.find((candidate) => candidate.when === ref.variant);

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderTemplate } from '../targets/shared/render-template.js';
 import type { Target } from '../targets/target.js';
 import { generateCommand } from './commands/generate.js';
 import type { CliIo } from './io.js';
@@ -93,6 +94,18 @@ describe('errcat validate', () => {
     );
   });
 
+  it('skips editor dotfiles and answers a dangling link or a folder named like a spec in one line each', async () => {
+    const root = workspace();
+    symlinkSync('nowhere@host.1234', path.join(root, 'spec', '.#shop.yaml'));
+    symlinkSync('missing.yaml', path.join(root, 'spec', 'linked.yaml'));
+    mkdirSync(path.join(root, 'spec', 'archive.yaml'));
+    const result = await errcat(root, 'validate');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'spec/linked.yaml error E006 this file cannot be read: it is a link to a file that does not exist; fix or remove it\n1 error, 0 warnings\n',
+    );
+  });
+
   it('answers a folder with no spec and a missing folder in one line', async () => {
     mkdirSync(path.join(work, 'spec'));
     const empty = await errcat(work, 'validate');
@@ -178,13 +191,37 @@ describe('errcat generate', () => {
     expect(readFileSync(path.join(root, 'packages/codes/a.txt'), 'utf8')).toBe('one\n');
   });
 
-  it('removes orphans and keeps build output and installed modules', async () => {
+  it('removes orphans and the folders they leave empty, and keeps build output, installed modules and the changelog', async () => {
     const root = workspace();
     mkdirSync(path.join(root, 'packages/codes/dist'), { recursive: true });
+    mkdirSync(path.join(root, 'packages/codes/src/removed-service'), { recursive: true });
     writeFileSync(path.join(root, 'packages/codes/dist/index.js'), 'built');
+    writeFileSync(path.join(root, 'packages/codes/CHANGELOG.md'), '# changes');
     writeFileSync(path.join(root, 'packages/codes/old.txt'), 'orphan');
+    writeFileSync(path.join(root, 'packages/codes/src/removed-service/codes.gen.ts'), 'orphan');
     await generateCommand(capture(root), { root: '.', check: false, available: { codes: fileTarget('one\n') } });
-    expect(() => readFileSync(path.join(root, 'packages/codes/old.txt'))).toThrow();
+    expect(existsSync(path.join(root, 'packages/codes/old.txt'))).toBe(false);
+    expect(existsSync(path.join(root, 'packages/codes/src'))).toBe(false);
     expect(readFileSync(path.join(root, 'packages/codes/dist/index.js'), 'utf8')).toBe('built');
+    expect(readFileSync(path.join(root, 'packages/codes/CHANGELOG.md'), 'utf8')).toBe('# changes');
+    expect(await generateCommand(capture(root), { root: '.', check: true, available: { codes: fileTarget('one\n') } })).toBe(0);
+  });
+
+  it('reports a broken template as the user\'s to fix, with its file, and writes nothing', async () => {
+    const root = workspace();
+    mkdirSync(path.join(root, 'templates'));
+    writeFileSync(path.join(root, 'templates/codes.README.md.hbs'), '# {{title}\n');
+    const templated: Target = {
+      name: 'codes',
+      packageDir: 'packages/codes',
+      templates: ['codes.README.md.hbs'],
+      generate: (input) => [{ path: 'packages/codes/README.md', contents: renderTemplate(input.templates, 'codes.README.md.hbs', { title: 'x' }) }],
+    };
+    const io = capture(root);
+    expect(await generateCommand(io, { root: '.', check: false, available: { codes: templated } })).toBe(1);
+    expect(io.stderr).toMatch(/^templates\/codes\.README\.md\.hbs: Parse error on line 1/);
+    expect(io.stderr).toContain('nothing was generated; the previous output is untouched');
+    noStackTrace(io.stderr);
+    expect(existsSync(path.join(root, 'packages/codes/README.md'))).toBe(false);
   });
 });

@@ -7,9 +7,19 @@ export interface CliIo {
   err(text: string): void;
 }
 
+// `errcat inspect --json | head` closes stdout early. That is the reader's
+// choice, not an error: the command finishes its work and stops printing.
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 export const processIo: CliIo = {
   cwd: process.cwd(),
-  out: (text) => process.stdout.write(text),
+  out: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   err: (text) => process.stderr.write(text),
 };
 

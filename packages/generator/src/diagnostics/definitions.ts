@@ -16,6 +16,8 @@ const define = <A>(definition: Definition<A>): Definition<A> => definition;
 
 const list = (items: readonly string[]): string => items.join(', ');
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? `; did you mean \`${suggestion}\`?` : '');
+/** A field by its path, or the file itself for the top level. */
+const named = (field: string): string => (field ? `\`${field}\`` : 'the file');
 
 export const DIAGNOSTICS = {
   specDirMissing: define<{ dir: string }>({
@@ -48,6 +50,12 @@ export const DIAGNOSTICS = {
     title: 'Spec file too large',
     message: ({ size, limit }) => `this file is ${size}, over the ${limit} limit; split the catalog into one file per service`,
   }),
+  unreadableFile: define<{ reason: string }>({
+    code: 'E006',
+    severity: 'error',
+    title: 'Spec file cannot be read',
+    message: ({ reason }) => `this file cannot be read: ${reason}; fix or remove it`,
+  }),
 
   yamlSyntax: define<{ detail: string }>({
     code: 'E101',
@@ -72,7 +80,7 @@ export const DIAGNOSTICS = {
     code: 'E104',
     severity: 'error',
     title: 'Wrong type',
-    message: ({ field, expected, actual }) => `\`${field}\` must be ${expected}, not ${actual}`,
+    message: ({ field, expected, actual }) => `${named(field)} must be ${expected}, not ${actual}`,
   }),
   missingField: define<{ field: string; parent: string }>({
     code: 'E105',
@@ -84,7 +92,7 @@ export const DIAGNOSTICS = {
     code: 'E106',
     severity: 'error',
     title: 'Invalid value',
-    message: ({ field, value, expected, suggestion }) => `\`${field}\` cannot be ${value}: expected ${expected}${didYouMean(suggestion)}`,
+    message: ({ field, value, expected, suggestion }) => `${named(field)} cannot be ${value}: expected ${expected}${didYouMean(suggestion)}`,
   }),
 
   settingsMissing: define<Record<string, never>>({
@@ -117,11 +125,14 @@ export const DIAGNOSTICS = {
     title: 'Settings and a service in one file',
     message: () => 'keep `settings:` in a file of its own (spec/errcat.yaml) and one service per file',
   }),
-  unsupportedLocale: define<{ locale: string; supported: readonly string[] }>({
+  unsupportedLocale: define<{ locale: string; supported: readonly string[]; suggestion: string | undefined }>({
     code: 'E206',
     severity: 'error',
     title: 'Locale not supported',
-    message: ({ locale, supported }) => `locale \`${locale}\` is not in \`settings.locales.supported\` (${list(supported)}); add it there or remove it here`,
+    message: ({ locale, supported, suggestion }) =>
+      suggestion
+        ? `locale \`${locale}\` is not in \`settings.locales.supported\`; did you mean \`${suggestion}\`?`
+        : `locale \`${locale}\` is not in \`settings.locales.supported\` (${list(supported)}); add it there or remove it here`,
   }),
   localeNotInService: define<{ locale: string; service: string; locales: readonly string[] }>({
     code: 'E207',
@@ -252,7 +263,7 @@ export const DIAGNOSTICS = {
     code: 'W407',
     severity: 'warning',
     title: 'Missing translation',
-    message: ({ what, locales }) => `${what} has no message in ${list(locales)}; clients asking for them get the default locale`,
+    message: ({ what, locales }) => `${what} has no message in ${list(locales)}; clients asking for ${locales.length === 1 ? 'it' : 'those'} get the default locale`,
   }),
   malformedPlaceholder: define<{ text: string }>({
     code: 'E408',

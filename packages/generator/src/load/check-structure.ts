@@ -19,9 +19,15 @@ const PATTERN_MEANINGS: Record<string, string> = {
   [specSchema.definitions.param.properties.name.pattern]: 'a camelCase name such as `blob`',
 };
 
+export interface StructureResult {
+  diagnostics: Diagnostic[];
+  /** The data to run the rules on: as written, or without its unknown fields; undefined when other errors make it unsafe to read. */
+  data: RawSpecFile | undefined;
+}
+
 /** Checks one file against the spec schema; every violation becomes a positioned diagnostic. */
-export function checkStructure(parsed: ParsedSpecFile): Diagnostic[] {
-  if (validateSpec(parsed.data)) return [];
+export function checkStructure(parsed: ParsedSpecFile): StructureResult {
+  if (validateSpec(parsed.data)) return { diagnostics: [], data: parsed.data };
   const errors = (validateSpec.errors ?? []).filter((error) => !isInnerPropertyNameError(error));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -32,7 +38,36 @@ export function checkStructure(parsed: ParsedSpecFile): Diagnostic[] {
     seen.add(key);
     diagnostics.push(entry);
   }
-  return diagnostics;
+  return { diagnostics, data: asMeant(parsed.data, errors) };
+}
+
+/**
+ * A typo (`mesage:`, `wireFormat: bach`) should not hide every other problem
+ * in the file: read as what it was evidently meant to be, the data may be
+ * valid, and then the rules can still look at it. Anything else makes the
+ * file unsafe to read further.
+ */
+function asMeant(data: unknown, errors: readonly ErrorObject[]): RawSpecFile | undefined {
+  const copy = structuredClone(data);
+  for (const error of errors) {
+    const path = pathOf(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+      const parent = valueAt(copy, path) as Record<string, unknown> | undefined;
+      if (!parent) return undefined;
+      const name = String(error.params.additionalProperty);
+      const meant = suggest(name, Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {}));
+      if (meant !== undefined && !(meant in parent)) parent[meant] = parent[name];
+      delete parent[name];
+    } else if (error.keyword === 'enum' && path.length > 0) {
+      const value = valueAt(copy, path);
+      const meant = typeof value === 'string' ? suggest(value, (error.params.allowedValues as unknown[]).map(String)) : undefined;
+      if (meant === undefined) return undefined;
+      (valueAt(copy, path.slice(0, -1)) as Record<string | number, unknown>)[path[path.length - 1]!] = meant;
+    } else {
+      return undefined;
+    }
+  }
+  return validateSpec(copy) ? copy : undefined;
 }
 
 function toDiagnostic(parsed: ParsedSpecFile, error: ErrorObject): Diagnostic {
@@ -69,6 +104,11 @@ function toDiagnostic(parsed: ParsedSpecFile, error: ErrorObject): Diagnostic {
     }
     case 'pattern':
       return diagnostic('invalidValue', parsed.locate(path), { field, value: JSON.stringify(value), expected: meaningOf(String(error.params.pattern)), suggestion: undefined });
+    case 'minProperties':
+    case 'minItems':
+      return diagnostic('invalidValue', parsed.locate(path), { field, value: 'empty', expected: 'at least one entry', suggestion: undefined });
+    case 'uniqueItems':
+      return diagnostic('invalidValue', parsed.locate(path), { field, value: JSON.stringify(value), expected: 'each entry once', suggestion: undefined });
     default:
       return diagnostic('invalidValue', parsed.locate(path), { field, value: JSON.stringify(value), expected: `a value that ${error.message ?? 'fits the schema'}`, suggestion: undefined });
   }
@@ -102,7 +142,7 @@ function pathOf(pointer: string): SpecPath {
 
 function fieldName(path: SpecPath): string {
   const parts = path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment));
-  return parts.join('.').replace(/\.\[/g, '[') || 'the file';
+  return parts.join('.').replace(/\.\[/g, '[');
 }
 
 function valueAt(data: unknown, path: SpecPath): unknown {

@@ -1,7 +1,6 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
 import { normalizeCatalog } from '../model/normalize.js';
-import type { RawSpecFile } from '../spec/raw-spec.js';
 import type { SpecFile } from '../spec/spec-file.js';
 import { validateSpec } from '../validate/validate-spec.js';
 import { checkStructure } from './check-structure.js';
@@ -23,8 +22,8 @@ export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics
     diagnostics.push(...parseDiagnostics);
     if (!parsed) continue;
     const structure = checkStructure(parsed);
-    diagnostics.push(...structure);
-    if (structure.length === 0) files.push({ source: parsed, spec: parsed.data as RawSpecFile });
+    diagnostics.push(...structure.diagnostics);
+    if (structure.data) files.push({ source: parsed, spec: structure.data });
   }
   const unreadable = diagnostics.length > 0;
   diagnostics.push(...validateSpec(files, { someFilesUnreadable: unreadable }));

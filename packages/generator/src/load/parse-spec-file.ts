@@ -30,10 +30,15 @@ export interface ParseResult {
  */
 export function parseSpecFile({ file, text }: SpecText): ParseResult {
   let data: unknown;
+  let diagnostics: Diagnostic[] = [];
   try {
     data = jsYaml.load(text, { filename: file, schema: jsYaml.CORE_SCHEMA });
   } catch (error) {
-    return { parsed: undefined, diagnostics: syntaxDiagnostics(file, text, error) };
+    diagnostics = syntaxDiagnostics(file, text, error);
+    // Duplicate keys alone leave the file readable (the last one wins), so
+    // every other problem in it can still be reported in the same run.
+    if (!diagnostics.every((entry) => entry.id === 'duplicateKey')) return { parsed: undefined, diagnostics };
+    data = jsYaml.load(text, { filename: file, schema: jsYaml.CORE_SCHEMA, json: true });
   }
   if (data === undefined || data === null) {
     return { parsed: undefined, diagnostics: [diagnostic('emptyFile', { file, line: 0, column: 0 }, {})] };
@@ -48,7 +53,7 @@ export function parseSpecFile({ file, text }: SpecText): ParseResult {
         return positions.locate(path, part);
       },
     },
-    diagnostics: [],
+    diagnostics,
   };
 }
 
@@ -76,12 +81,47 @@ class PositionIndex {
     this.doc = parseDocument(text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   }
 
+  /**
+   * Every YAML error, one per top-level block: after a syntax error the
+   * parser objects to much of what follows in the same block (one tab can
+   * yield dozens of errors), so later ones there are counted, not listed.
+   */
   errors(): Diagnostic[] {
-    return this.doc.errors.map((error) => {
+    const diagnostics: Diagnostic[] = [];
+    let current: { block: number; first: Diagnostic; more: number } | undefined;
+    const flush = () => {
+      if (current && current.more > 0) current.first.message += ` (${current.more} more YAML error${current.more === 1 ? '' : 's'} follow in this block, most likely caused by this one)`;
+    };
+    for (const error of this.doc.errors) {
       const at = this.position(error.pos[0]);
-      if (error.code === 'DUPLICATE_KEY') return diagnostic('duplicateKey', at, { key: duplicateKeyAt(this.text, error.pos[0]) });
-      return diagnostic('yamlSyntax', at, { detail: firstLine(error.message) });
-    });
+      const block = this.topLevelBlockOf(at.line);
+      if (current && current.block === block && current.first.id === 'yamlSyntax') {
+        current.more += 1;
+        continue;
+      }
+      const entry =
+        error.code === 'DUPLICATE_KEY'
+          ? diagnostic('duplicateKey', at, { key: duplicateKeyAt(this.text, error.pos[0]) })
+          : diagnostic('yamlSyntax', at, {
+              detail: error.code === 'MULTIPLE_DOCS' ? 'a spec file holds one YAML document; remove the `---` separator or move the rest to a file of its own' : firstLine(error.message),
+            });
+      if (!current || current.block !== block || entry.id === 'yamlSyntax') {
+        flush();
+        current = { block, first: entry, more: 0 };
+      }
+      diagnostics.push(entry);
+    }
+    flush();
+    return diagnostics;
+  }
+
+  /** The line of the top-level key (column 1) whose block holds `line`. */
+  private topLevelBlockOf(line: number): number {
+    const lines = this.text.split('\n');
+    for (let index = Math.min(line, lines.length) - 1; index >= 0; index--) {
+      if (/^[^\s#-]/.test(lines[index] ?? '')) return index + 1;
+    }
+    return 0;
   }
 
   locate(path: SpecPath, part: 'key' | 'value'): SourcePosition {

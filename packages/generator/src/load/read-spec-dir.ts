@@ -27,7 +27,11 @@ export async function readSpecDir(dir: string, display: (absolute: string) => st
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) return readSpecFile(dir, display);
-    names = (await readdir(dir)).filter((name) => SPEC_FILE.test(name)).sort(compareText);
+    // Dotfiles are editors' and tools' (Emacs lock links `.#batch.yaml`, backups), never spec.
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => SPEC_FILE.test(entry.name) && !entry.name.startsWith('.') && !entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort(compareText);
   } catch (error) {
     if (isMissing(error)) return { texts: [], diagnostics: [diagnostic('specDirMissing', at, { dir: shown })] };
     throw error;
@@ -42,11 +46,19 @@ export async function readSpecDir(dir: string, display: (absolute: string) => st
 
 async function readSpecFile(file: string, display: (absolute: string) => string): Promise<ReadResult> {
   const at = { file: display(file), line: 0, column: 0 };
-  const info = await stat(file);
-  if (info.size > MAX_SPEC_FILE_BYTES) {
-    return { texts: [], diagnostics: [diagnostic('fileTooLarge', at, { size: megabytes(info.size), limit: megabytes(MAX_SPEC_FILE_BYTES) })] };
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { texts: [], diagnostics: [diagnostic('unreadableFile', at, { reason: 'it is not a regular file' })] };
+    if (info.size > MAX_SPEC_FILE_BYTES) {
+      return { texts: [], diagnostics: [diagnostic('fileTooLarge', at, { size: megabytes(info.size), limit: megabytes(MAX_SPEC_FILE_BYTES) })] };
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'it is a link to a file that does not exist' : code === 'EACCES' ? 'permission denied' : `the system says ${code ?? String(error)}`;
+    return { texts: [], diagnostics: [diagnostic('unreadableFile', at, { reason })] };
   }
-  const bytes = await readFile(file);
   const text = decodeText(bytes);
   if (text === undefined) return { texts: [], diagnostics: [diagnostic('binaryFile', at, {})] };
   return { texts: [{ file: at.file, text }], diagnostics: [] };

@@ -1,10 +1,14 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../util/sort.js';
 import type { OutputPlan } from './plan-output.js';
 
-/** Build output, installed modules and tool caches inside a generated package are not the generator's. */
-const NOT_OWNED = new Set(['node_modules', 'dist', '.turbo', 'coverage']);
+/**
+ * What lives in a generated package but is not the generator's: build
+ * output, installed modules, tool caches, and the changelog that
+ * `changeset version` writes there.
+ */
+const NOT_OWNED = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'CHANGELOG.md']);
 
 /** Every file currently in the owned folders, as workspace-relative path → contents. */
 export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<Map<string, string>> {
@@ -57,5 +61,17 @@ export async function applyPlan(root: string, plan: OutputPlan): Promise<void> {
     throw error;
   }
   for (const { temporary, final } of staged) await rename(temporary, final);
-  for (const orphan of plan.orphaned) await rm(path.join(root, orphan), { force: true });
+  for (const orphan of plan.orphaned) {
+    await rm(path.join(root, orphan), { force: true });
+    await removeEmptyParents(root, path.dirname(orphan));
+  }
+}
+
+/** Folders an orphan leaves empty go with it (a removed service's `src/<service>/`), up to the package folder. */
+async function removeEmptyParents(root: string, dir: string): Promise<void> {
+  for (let current = dir; current.split('/').length > 2; current = path.posix.dirname(current)) {
+    const entries = await readdir(path.join(root, current)).catch(() => undefined);
+    if (entries === undefined || entries.length > 0) return;
+    await rmdir(path.join(root, current));
+  }
 }

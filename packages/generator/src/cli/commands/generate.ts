@@ -1,8 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadCatalog } from '../../load/load-catalog.js';
 import type { Catalog, TargetName } from '../../model/catalog.js';
 import { TARGETS } from '../../targets/registry.js';
+import { TemplateError } from '../../targets/shared/render-template.js';
 import type { GeneratedFile, Target, TargetInput } from '../../targets/target.js';
 import { compareText } from '../../util/sort.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
@@ -34,7 +36,14 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
     io.err('nothing was generated; the previous output is untouched\n');
     return EXIT.userError;
   }
-  const files = generateAll(targets, input);
+  let files: GeneratedFile[];
+  try {
+    files = generateAll(targets, input);
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    io.err(`${error.message}\nnothing was generated; the previous output is untouched\n`);
+    return EXIT.userError;
+  }
   const existing = await readOwnedFiles(root, targets.map((target) => target.packageDir));
   const plan = planOutput(files, existing);
   if (options.check) return reportDrift(io, plan, options.root);
@@ -81,9 +90,12 @@ async function gatherInput(root: string, catalog: Catalog, targets: readonly Tar
   return { catalog, templates, versions, runtimeVersion };
 }
 
+/** The version of `@errcat/runtime` this errcat was built with, as resolved by Node from errcat's own location. */
 async function ownRuntimeVersion(): Promise<string> {
-  const manifest = await readJson(new URL('../../../node_modules/@errcat/runtime/package.json', import.meta.url).pathname);
-  return typeof manifest?.version === 'string' ? manifest.version : '0.1.0';
+  const manifestPath = createRequire(import.meta.url).resolve('@errcat/runtime/package.json');
+  const manifest = await readJson(manifestPath);
+  if (typeof manifest?.version !== 'string') throw new Error(`${manifestPath} has no version`);
+  return manifest.version;
 }
 
 async function readJson(file: string): Promise<Record<string, unknown> | undefined> {

@@ -5,6 +5,7 @@ import { emitSpecYaml } from '../../import/emit-yaml.js';
 import { importPages, type PageInput } from '../../import/import-pages.js';
 import { ImportProblem } from '../../import/read-page.js';
 import { displayPath, EXIT, type CliIo } from '../io.js';
+import type { RawSpecFile } from '../../spec/raw-spec.js';
 import { UserError } from '../user-error.js';
 
 export interface ImportOptions {
@@ -38,12 +39,26 @@ export async function importCommand(io: CliIo, pages: string[], options: ImportO
   }
   const outDir = path.resolve(io.cwd, options.out);
   await mkdir(outDir, { recursive: true });
+  const schema = path.relative(outDir, path.resolve(io.cwd, options.schema)).split(path.sep).join('/');
+  const settingsFile = path.join(outDir, 'errcat.yaml');
+  if (!(await exists(settingsFile))) {
+    // A catalog needs its settings once; start from what the pages say.
+    const locales = [...new Set(services.flatMap(({ spec }) => spec.service?.locales ?? []))];
+    const settings: RawSpecFile = {
+      settings: {
+        scope: '@my-errors',
+        targets: ['codes', 'openapi', 'json-schema', 'express', 'fastify'],
+        locales: { default: options.defaultLocale, supported: [options.defaultLocale, ...locales.filter((locale) => locale !== options.defaultLocale)] },
+      },
+    };
+    await writeFile(settingsFile, emitSpecYaml(settings, schema, ['Settings shared by every service; set `scope` to your npm scope.']), 'utf8');
+    io.out(`wrote ${displayPath(io, settingsFile)}\n  settings.scope: @my-errors; set your npm scope\n`);
+  }
   for (const { serviceId, spec, decisions } of services) {
     const target = path.join(outDir, `${serviceId}.yaml`);
     if (!options.force && (await exists(target))) {
       throw new UserError(`${displayPath(io, target)} already exists; pass --force to overwrite it, or --out another folder`);
     }
-    const schema = path.relative(outDir, path.resolve(io.cwd, options.schema)).split(path.sep).join('/');
     await writeFile(target, emitSpecYaml(spec, schema, ['Imported by `errcat import`; review service.failures, params and notes.']), 'utf8');
     io.out(`wrote ${displayPath(io, target)}\n`);
     for (const decision of decisions) io.out(`  ${decision}\n`);

@@ -8,18 +8,25 @@ import { serviceLocales, type Rule } from '../rule-context.js';
 /** Messages exist in the default locale, use the same placeholders in every locale, and match their params. */
 export const checkMessages: Rule = (context) => {
   const diagnostics: Diagnostic[] = [];
-  const { defaultLocale } = context;
+  const { defaultLocale, supportedLocales, settings } = context;
+  // With the default locale itself unsupported (E208), every message would
+  // "lack" it; that one diagnostic says all there is to say.
+  if (settings && !supportedLocales.includes(defaultLocale)) return diagnostics;
   for (const file of context.files) {
     const { spec, source } = file;
     if (!spec.service) continue;
     const locales = serviceLocales(file, context);
+    // Translations are expected only in declared locales that are also supported: an unsupported one
+    // (E206, say `EN` for `en`) is one mistake, not one missing translation per message.
+    const translated = locales.filter((locale) => locale !== defaultLocale && (!settings || supportedLocales.includes(locale)));
     const at = (path: SpecPath, part?: 'key' | 'value') => source.locate(path, part);
     for (const entry of messageEntries(spec)) {
       const label = describeEntry(entry);
       const messagePath = [...entry.path, 'message'];
       if (entry.message) {
         for (const [locale, text] of Object.entries(entry.message)) {
-          if (!locales.includes(locale)) {
+          // Case-insensitively: `locales: [EN]` is one mistake (E206), not one per message.
+          if (!locales.some((declared) => declared.toLowerCase() === locale.toLowerCase())) {
             diagnostics.push(diagnostic('localeNotInService', at([...messagePath, locale], 'key'), { locale, service: spec.service.id, locales }));
           }
           if (text.trim() === '') diagnostics.push(diagnostic('emptyMessage', at([...messagePath, locale]), { locale }));
@@ -32,14 +39,17 @@ export const checkMessages: Rule = (context) => {
           diagnostics.push(diagnostic('missingDefaultMessage', at(messagePath, 'key'), { what: label, locale: defaultLocale }));
         } else {
           diagnostics.push(...comparePlaceholders(entry.message, defaultLocale, (locale) => at([...messagePath, locale])));
-          const missing = locales.filter((locale) => locale !== defaultLocale && entry.message?.[locale] === undefined);
+          const missing = translated.filter((locale) => entry.message?.[locale] === undefined);
           if (missing.length > 0) diagnostics.push(diagnostic('missingTranslation', at(messagePath, 'key'), { what: label, locales: missing }));
         }
       } else if (needsMessage(entry)) {
         diagnostics.push(diagnostic('missingDefaultMessage', at(entry.path, 'key'), { what: label, locale: defaultLocale }));
       }
       if (entry.kind !== 'variant') {
-        const texts = entry.kind === 'http' && entry.code.variants ? entry.code.variants.map((variant) => variant.message[defaultLocale]) : [entry.message?.[defaultLocale]];
+        // A param counts as used when any locale uses it: a message missing in
+        // the default locale (E401) must not make its params look unused.
+        const messages = entry.kind === 'http' && entry.code.variants ? entry.code.variants.map((variant) => variant.message) : [entry.message ?? {}];
+        const texts = messages.flatMap((message) => Object.values(message));
         diagnostics.push(...checkParams(entry.params ?? [], texts, entry.path, at));
       }
     }
@@ -93,16 +103,17 @@ function checkParams(
     names.add(param.name);
   }
   const used = new Set<string>();
+  const undeclared = new Set<string>();
   for (const text of texts) {
     for (const placeholder of placeholdersOf(text ?? '')) {
       const inner = placeholder.slice(1, -1);
       const index = /^\d+$/.test(inner) ? Number(inner) : params.findIndex((param) => param.name === inner);
-      if (index < 0 || index >= params.length) {
-        diagnostics.push(diagnostic('paramUndeclared', at(params.length ? [...path, 'params'] : [...path, 'message']), { placeholder }));
-        continue;
-      }
-      used.add(params[index]!.name);
+      if (index < 0 || index >= params.length) undeclared.add(placeholder);
+      else used.add(params[index]!.name);
     }
+  }
+  for (const placeholder of undeclared) {
+    diagnostics.push(diagnostic('paramUndeclared', at(params.length ? [...path, 'params'] : [...path, 'message']), { placeholder }));
   }
   for (const [index, param] of params.entries()) {
     if (!used.has(param.name)) {

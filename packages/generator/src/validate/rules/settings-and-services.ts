@@ -11,7 +11,7 @@ export const checkSettingsAndServices: Rule = ({ files, settings, defaultLocale,
   }
   const firstSettings = withSettings[0];
   for (const file of withSettings.slice(1)) {
-    const first = firstSettings!.source.locate(['settings']);
+    const first = firstSettings!.source.locate(['settings'], 'key');
     diagnostics.push(diagnostic('settingsRepeated', file.source.locate(['settings'], 'key'), { first: `${first.file}:${first.line}:${first.column}` }));
   }
   if (settings && !supportedLocales.includes(defaultLocale)) {
@@ -36,10 +36,13 @@ export const checkSettingsAndServices: Rule = ({ files, settings, defaultLocale,
     }
     for (const [index, locale] of (service.locales ?? []).entries()) {
       if (settings && !supportedLocales.includes(locale)) {
-        diagnostics.push(diagnostic('unsupportedLocale', source.locate(['service', 'locales', index]), { locale, supported: supportedLocales }));
+        const suggestion = supportedLocales.find((candidate) => candidate.toLowerCase() === locale.toLowerCase());
+        diagnostics.push(diagnostic('unsupportedLocale', source.locate(['service', 'locales', index]), { locale, supported: supportedLocales, suggestion }));
       }
     }
-    if (service.locales && !service.locales.includes(defaultLocale)) {
+    // `EN` for `en` is already E206 with a suggestion, and an unsupported default E208; say each once.
+    const defaultSupported = !settings || supportedLocales.includes(defaultLocale);
+    if (defaultSupported && service.locales && !service.locales.some((locale) => locale.toLowerCase() === defaultLocale.toLowerCase())) {
       diagnostics.push(diagnostic('serviceWithoutDefaultLocale', source.locate(['service', 'locales']), { locale: defaultLocale }));
     }
     if (service.wireFormat === 'rest-guidelines' && spec.codes) {
