@@ -17,6 +17,10 @@ describe('negotiateLocale', () => {
     ['empty header gives the fallback', '', 'en'],
     ['garbage gives the fallback', ';;;,,q=abc,=', 'en'],
     ['garbage around a real tag still finds it', 'xx;q=zz, ;;, ko;q=0.3', 'ko'],
+    ['a script subtag finds the locale written in it', 'zh-Hant-TW', 'zh-TW'],
+    ['another Traditional Chinese region finds it too', 'zh-HK', 'zh-TW'],
+    ['Simplified Chinese is not Traditional', 'zh-CN', 'en'],
+    ['script matching follows the client\'s order', 'zh-Hans, zh-Hant;q=0.5', 'zh-TW'],
   ])('%s: %j → %s', (_name, header, want) => {
     expect(negotiateLocale(header, available)).toBe(want);
   });

@@ -7,7 +7,8 @@ import Negotiator from 'negotiator';
  */
 export function negotiateLocale(acceptLanguage: string | readonly string[] | null | undefined, available: readonly string[], fallback?: string): string {
   const header = typeof acceptLanguage === 'string' ? acceptLanguage : Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : '';
-  const chosen = header.trim() === '' ? undefined : new Negotiator({ headers: { 'accept-language': header } }).language(available);
+  const negotiator = header.trim() === '' ? undefined : new Negotiator({ headers: { 'accept-language': header } });
+  const chosen = negotiator?.language(available) ?? (negotiator ? sameScript(negotiator.languages(), available) : undefined);
   const result = chosen ?? fallback ?? available[0];
   if (result === undefined) throw new TypeError('negotiateLocale needs at least one available locale');
   return result;
@@ -22,4 +23,32 @@ export function matchLocale(requested: string | undefined, available: readonly s
   if (available.includes(requested)) return requested;
   const lower = requested.toLowerCase();
   return available.find((locale) => locale.toLowerCase() === lower) ?? negotiateLocale(requested, available, fallback);
+}
+
+/**
+ * Tags that name a script (`zh-Hant-TW`, `zh-Hant`, `zh-HK`) match the
+ * available locale written in that script (`zh-TW`), which prefix matching
+ * cannot see. Requested tags are tried in the client's order of preference.
+ */
+function sameScript(requested: readonly string[], available: readonly string[]): string | undefined {
+  const expanded = available.flatMap((locale) => {
+    const full = maximize(locale);
+    return full ? [{ locale, full }] : [];
+  });
+  for (const tag of requested) {
+    const full = maximize(tag);
+    if (!full) continue;
+    const matches = expanded.filter((candidate) => candidate.full.language === full.language && candidate.full.script === full.script);
+    const best = matches.find((candidate) => candidate.full.region === full.region) ?? matches[0];
+    if (best) return best.locale;
+  }
+  return undefined;
+}
+
+function maximize(tag: string): Intl.Locale | undefined {
+  try {
+    return new Intl.Locale(tag).maximize();
+  } catch {
+    return undefined;
+  }
 }
