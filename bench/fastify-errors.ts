@@ -1,6 +1,7 @@
 // Fastify: the generated plugin (schema serialization) against the floors a
 // hand-written app would have. Run: pnpm --filter errcat-bench run bench:fastify
 
+import { handlerCost } from './error-handlers/handler-cost.js';
 import { runLoad } from './error-handlers/load.js';
 
 await runLoad({
@@ -20,3 +21,5 @@ await runLoad({
     { label: 'mlStudioErrors / throw floor, plain Error', subject: 'Error → mlStudioErrors', floor: 'Error → hand-written handler', goal: 1.1 },
   ],
 });
+
+handlerCost();

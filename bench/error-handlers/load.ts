@@ -42,6 +42,7 @@ interface Server {
 
 interface Run {
   readonly variant: string;
+  readonly round: number;
   readonly rps: number;
   /** Server CPU time per request, in microseconds. */
   readonly cpuPerRequest: number;
@@ -98,7 +99,7 @@ function serverCpu(server: Server): Promise<number> {
   });
 }
 
-async function measure(server: Server, seconds: number, connections: number): Promise<Run> {
+async function measure(server: Server, seconds: number, connections: number, round: number): Promise<Run> {
   const serverBefore = await serverCpu(server);
   const machineBefore = machineBusy();
   const loadBefore = process.cpuUsage();
@@ -110,6 +111,7 @@ async function measure(server: Server, seconds: number, connections: number): Pr
   const serverAfter = await serverCpu(server);
   return {
     variant: server.variant.name,
+    round,
     rps: result.requests.total / result.duration,
     cpuPerRequest: ((serverAfter - serverBefore) * 1000) / result.requests.total,
     serverCpu: (serverAfter - serverBefore) / wall,
@@ -133,7 +135,7 @@ const median = (values: readonly number[]) => {
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 export async function runLoad(options: LoadOptions): Promise<void> {
-  const rounds = options.rounds ?? Number(process.env.BENCH_ROUNDS ?? 7);
+  const rounds = options.rounds ?? Number(process.env.BENCH_ROUNDS ?? 9);
   const seconds = options.seconds ?? Number(process.env.BENCH_SECONDS ?? 2);
   const connections = options.connections ?? 10;
   const pins = pinning();
@@ -149,11 +151,11 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       if (a !== b) throw new Error(`${comparison.subject} and ${comparison.floor} answer differently:\n  ${a}\n  ${b}`);
     }
     // Warm-up: JIT and connection pools, not measured.
-    for (const server of servers) await autocannon({ url: server.url, connections, duration: 1, headers: REQUEST_HEADERS });
+    for (const server of servers) await autocannon({ url: server.url, connections, duration: 2, headers: REQUEST_HEADERS });
     const runs: Run[] = [];
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? servers : [...servers].reverse();
-      for (const server of order) runs.push(await measure(server, seconds, connections));
+      for (const server of order) runs.push(await measure(server, seconds, connections, round));
     }
     const summary = options.variants.map((variant) => {
       const own = runs.filter((run) => run.variant === variant.name);
@@ -171,13 +173,18 @@ export async function runLoad(options: LoadOptions): Promise<void> {
         errors: entry.errors,
       })),
     );
+    // Ratios are taken round by round, between runs next to each other in
+    // time, then the median: drift in the machine's speed cancels out.
     for (const comparison of options.comparisons) {
-      const subject = summary.find((entry) => entry.variant === comparison.subject)!;
-      const floor = summary.find((entry) => entry.variant === comparison.floor)!;
-      const ratio = subject.rps / floor.rps;
+      const ratios = Array.from({ length: rounds }, (_, round) => {
+        const subject = runs.find((run) => run.round === round && run.variant === comparison.subject)!;
+        const floor = runs.find((run) => run.round === round && run.variant === comparison.floor)!;
+        return { rps: subject.rps / floor.rps, cpu: floor.cpuPerRequest / subject.cpuPerRequest };
+      });
+      const ratio = median(ratios.map((entry) => entry.rps));
+      const spread = `${Math.min(...ratios.map((entry) => entry.rps)).toFixed(2)}–${Math.max(...ratios.map((entry) => entry.rps)).toFixed(2)}`;
       const goal = comparison.goal === undefined ? '' : ratio >= comparison.goal ? ` (goal ≥ ${comparison.goal}×: met)` : ` (goal ≥ ${comparison.goal}×: NOT met)`;
-      const cpuRatio = floor.cpuPerRequest / subject.cpuPerRequest;
-      console.log(`${comparison.label}: ${ratio.toFixed(2)}× req/s${goal}; by server CPU per request ${cpuRatio.toFixed(2)}×`);
+      console.log(`${comparison.label}: ${ratio.toFixed(2)}× req/s (rounds ${spread})${goal}; by server CPU per request ${median(ratios.map((entry) => entry.cpu)).toFixed(2)}×`);
     }
     const serverBound = summary.filter((entry) => entry.serverCpu >= 0.9);
     const loadBound = summary.filter((entry) => entry.loadCpu >= 0.9 && entry.serverCpu < 0.9);

@@ -9,6 +9,7 @@ import Fastify from 'fastify';
 import { MlStudioCategory, MlStudioError, MlStudioErrorCode } from '@azure-errors/codes';
 import { mlStudioErrorHandler, mlStudioNotFoundHandler } from '@azure-errors/express';
 import { mlStudioErrors } from '@azure-errors/fastify';
+import { HAND_WRITTEN } from './answers.js';
 
 /** What a route throws: a catalog error, or an internal failure. */
 const THROWS = {
@@ -16,19 +17,6 @@ const THROWS = {
   internal: () => new Error('connection refused'),
 };
 
-/** The answers written by hand, byte for byte what the generated handlers send for an English client. */
-export const HAND_WRITTEN = {
-  catalog: {
-    status: 401,
-    headers: { 'content-language': 'en', 'x-ms-error-code': 'Unauthorized' },
-    body: { error: { code: 'Unauthorized', message: 'Request is unauthorized to access resource.', details: [{ code: 'ScoreRequestUnauthorized', message: 'Invalid credentials provided.' }] } },
-  },
-  internal: {
-    status: 500,
-    headers: { 'content-language': 'en', 'x-ms-error-code': 'InternalError' },
-    body: { error: { code: 'InternalError', message: 'Execution encountered an internal error.', details: [{ code: 'UnknownError', message: 'Execution encountered an internal error.' }] } },
-  },
-} as const;
 
 type Scenario = keyof typeof THROWS;
 
