@@ -84,6 +84,9 @@ const cases: Array<[string, Expected[]]> = [
     ['E301', 'shop.yaml', 20, 13],
     ['E301', 'shop.yaml', 25, 13],
   ]],
+  ['target-dependencies', [
+    ['E212', 'errcat.yaml', 3, 20],
+  ]],
   ['unknown-field', [
     ['E103', 'shop.yaml', 6, 3],
     ['E103', 'shop.yaml', 16, 5],

@@ -215,6 +215,12 @@ export const DIAGNOSTICS = {
     title: 'Category without status',
     message: ({ category }) => `category ${category} has no \`status\`; the status of its responses comes from it`,
   }),
+  targetNeedsTarget: define<{ target: string; needs: readonly string[] }>({
+    code: 'E212',
+    severity: 'error',
+    title: 'Target without the targets it builds on',
+    message: ({ target, needs }) => `target \`${target}\` builds on ${needs.map((name) => `\`${name}\``).join(' and ')}; add ${needs.length === 1 ? 'it' : 'them'} to \`settings.targets\` or remove \`${target}\``,
+  }),
   categoryKeyReused: define<{ category: string }>({
     code: 'E311',
     severity: 'error',

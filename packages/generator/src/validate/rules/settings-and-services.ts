@@ -1,6 +1,13 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { TargetName } from '../../spec/raw-spec.js';
 import type { SpecFile } from '../../spec/spec-file.js';
 import type { Rule } from '../rule-context.js';
+
+/** The generated express and fastify packages import the codes package, and fastify the JSON Schemas too. */
+const TARGET_NEEDS: Partial<Record<TargetName, TargetName[]>> = {
+  express: ['codes'],
+  fastify: ['codes', 'json-schema'],
+};
 
 /** One settings block, unique service ids, codes only in service files, sections that fit the wire format. */
 export const checkSettingsAndServices: Rule = ({ files, settings, defaultLocale, supportedLocales, someFilesUnreadable }) => {
@@ -13,6 +20,12 @@ export const checkSettingsAndServices: Rule = ({ files, settings, defaultLocale,
   for (const file of withSettings.slice(1)) {
     const first = firstSettings!.source.locate(['settings'], 'key');
     diagnostics.push(diagnostic('settingsRepeated', file.source.locate(['settings'], 'key'), { first: `${first.file}:${first.line}:${first.column}` }));
+  }
+  if (settings && firstSettings) {
+    for (const [index, target] of settings.targets.entries()) {
+      const needs = (TARGET_NEEDS[target] ?? []).filter((needed) => !settings.targets.includes(needed));
+      if (needs.length > 0) diagnostics.push(diagnostic('targetNeedsTarget', firstSettings.source.locate(['settings', 'targets', index]), { target, needs }));
+    }
   }
   if (settings && !supportedLocales.includes(defaultLocale)) {
     diagnostics.push(diagnostic('defaultLocaleNotSupported', firstSettings!.source.locate(['settings', 'locales', 'default']), { locale: defaultLocale }));
