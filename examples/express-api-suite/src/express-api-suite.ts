@@ -1,0 +1,216 @@
+import { BatchError, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit, type MlStudioLocale } from '@azure-errors/codes';
+import type { RequestListener } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { serve, type Client } from './http.js';
+
+/** One example API: the same routes on a given Express major. */
+export interface ExpressApiUnderTest {
+  /** The major the example depends on, and the version it actually loaded. */
+  readonly expressMajor: 4 | 5;
+  readonly expressVersion: string;
+  readonly createApp: (options: { onError: (error: unknown) => void }) => RequestListener;
+  /** What each `/crash/:kind` route throws. */
+  readonly crashes: Readonly<Record<string, () => unknown>>;
+  /** Express 5 hands a falsy rejection reason on as `Error('Rejected promise')`; Express 4 (through catchErrors) as it was. */
+  readonly falsyRejection: 'as thrown' | 'Rejected promise';
+}
+
+const ML_LOCALES: readonly MlStudioLocale[] = ['en', 'fr', 'ko', 'zh-TW'];
+const INTERNAL = {
+  studio: '{"error":{"code":"InternalError","message":"Execution encountered an internal error.","details":[{"code":"UnknownError","message":"Execution encountered an internal error."}]}}',
+  batch: '{"code":"InternalError","message":{"lang":"en","value":"The server encountered an internal error. Please retry the request."}}',
+};
+
+/**
+ * Every case an example Express API must pass, against a real server on
+ * 127.0.0.1: both services × representative codes × locales, problem
+ * details, non-Error throws, framework failures and bad input.
+ */
+export function describeExpressApi({ expressMajor, expressVersion, createApp, crashes: CRASHES, falsyRejection }: ExpressApiUnderTest): void {
+  let request: Client;
+  let close: () => Promise<void>;
+  const onError = vi.fn();
+
+  beforeEach(async () => {
+    onError.mockReset();
+    ({ request, close } = await serve(createApp({ onError })));
+  });
+  afterEach(() => close());
+
+  it(`runs on Express ${expressMajor}`, () => {
+    expect(expressVersion.split('.')[0]).toBe(String(expressMajor));
+  });
+
+  describe('ML Studio: representative codes × every locale', () => {
+    const CODES: ReadonlyArray<readonly [string, string | undefined, Record<string, string>]> = [
+      ['Unauthorized', 'ScoreRequestUnauthorized', {}],
+      ['BadArgument', 'BlobNotFound', { blob: 'input/data.csv', azureMessage: 'The specified blob does not exist.' }],
+      ['BadArgument', 'UnknownError', {}],
+      ['InternalError', 'UnknownError', {}],
+      ['InternalError', 'ModuleExecutionFailed', {}],
+      ['NotFound', 'WebServiceNotFound', {}],
+      ['ServiceUnavailable', 'RequestThrottled', {}],
+      ['NotFound', undefined, {}],
+    ];
+    const table = CODES.flatMap(([category, code, params]) => [...ML_LOCALES, 'fr-CA, en;q=0.5', 'zh', 'de-DE'].map((acceptLanguage) => [`${category}/${code ?? '(category alone)'}`, acceptLanguage, category, code, params] as const));
+
+    it.each(table)('%s, Accept-Language %j', async (_name, acceptLanguage, category, code, params) => {
+      const error = new MlStudioError({ category, code, params } as MlStudioErrorInit);
+      const locale = ({ 'fr-CA, en;q=0.5': 'fr', zh: 'zh-TW', 'de-DE': 'en' } as Record<string, MlStudioLocale>)[acceptLanguage] ?? (acceptLanguage as MlStudioLocale);
+      const query = new URLSearchParams(params).toString();
+      const response = await request(`/studio/errors/${category}${code ? `/${code}` : ''}${query ? `?${query}` : ''}`, { headers: { 'accept-language': acceptLanguage } });
+      expect(response.status).toBe(error.status);
+      expect(response.text).toBe(JSON.stringify(error.toBody(locale)));
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.headers['content-language']).toBe(locale);
+      expect(response.headers['x-ms-error-code']).toBe(category);
+      expect(response.headers.vary).toBe('Accept-Language, Accept');
+    });
+
+    it('answers the 401 of DESIGN.md byte for byte', async () => {
+      const response = await request('/studio/errors/Unauthorized/ScoreRequestUnauthorized');
+      expect(response.text).toBe('{"error":{"code":"Unauthorized","message":"Request is unauthorized to access resource.","details":[{"code":"ScoreRequestUnauthorized","message":"Invalid credentials provided."}]}}');
+    });
+
+    it('puts a target in details from a real route', async () => {
+      const response = await request('/studio/services/forecast/score', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ko' }, body: '{}' });
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.text).error.details[0]).toMatchObject({ code: 'MissingRequestInput', target: 'Inputs' });
+      expect(response.headers['content-language']).toBe('ko');
+    });
+  });
+
+  describe('Batch: representative codes', () => {
+    const CODES: ReadonlyArray<readonly [string, string | undefined, number]> = [
+      ['PoolNotFound', undefined, 404],
+      ['ConditionNotMet', 'write', 412],
+      ['RequestBodyTooLarge', undefined, 413],
+      ['ServerBusy', undefined, 503],
+      ['OperationTimedOut', undefined, 500],
+      ['AuthenticationFailed', undefined, 403],
+    ];
+    const table = CODES.flatMap(([code, variant, status]) => ['en', 'en-US', 'fr', '*'].map((acceptLanguage) => [code, variant, acceptLanguage, status] as const));
+
+    it.each(table)('%s (%s), Accept-Language %j', async (code, variant, acceptLanguage, status) => {
+      const error = new BatchError({ code, variant } as BatchErrorInit);
+      const response = await request(`/batch/errors/${code}${variant ? `?variant=${variant}` : ''}`, { headers: { 'accept-language': acceptLanguage } });
+      expect(response.status).toBe(status);
+      expect(response.text).toBe(JSON.stringify(error.toBody('en')));
+      expect(JSON.parse(response.text).message.lang).toBe('en');
+      expect(response.headers['content-language']).toBe('en');
+      expect(response.headers['x-ms-error-code']).toBeUndefined();
+      expect(response.headers.vary).toBe('Accept');
+    });
+
+    it('answers a conditional read with 304 and no body, a conditional write with 412', async () => {
+      const read = await request('/batch/pools/pool-1', { headers: { 'if-none-match': '"v1"' } });
+      expect([read.status, read.text]).toEqual([304, '']);
+      const write = await request('/batch/pools/pool-1', { method: 'PUT', headers: { 'if-match': '"v0"' } });
+      expect(write.status).toBe(412);
+      expect(JSON.parse(write.text).code).toBe('ConditionNotMet');
+    });
+
+    it('carries values from a real route', async () => {
+      const response = await request('/batch/pools', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"vmSize":"small"}' });
+      expect(response.text).toBe('{"code":"MissingRequiredProperty","message":{"lang":"en","value":"A required property was not specified in the request body."},"values":[{"key":"PropertyName","value":"id"}]}');
+    });
+  });
+
+  describe('problem details', () => {
+    it('answers RFC 9457 when Accept prefers it, in the negotiated locale', async () => {
+      const response = await request('/studio/errors/Unauthorized/ScoreRequestUnauthorized', { headers: { accept: 'application/problem+json', 'accept-language': 'fr' } });
+      expect(response.headers['content-type']).toBe('application/problem+json');
+      expect(JSON.parse(response.text)).toEqual({
+        type: 'about:blank',
+        title: 'Unauthorized',
+        status: 401,
+        detail: new MlStudioError({ category: MlStudioCategory.Unauthorized, code: MlStudioErrorCode.ScoreRequestUnauthorized }).messageIn('fr'),
+        code: 'ScoreRequestUnauthorized',
+      });
+      expect(response.headers['x-ms-error-code']).toBe('Unauthorized');
+    });
+  });
+
+  describe('anything that is not a catalog error', () => {
+    const table = (['studio', 'batch'] as const).flatMap((service) => Object.keys(CRASHES).map((kind) => [service, kind] as const));
+
+    it.each(table)('%s: throw %s → 500, the internal code, nothing leaked, the original to onError', async (service, kind) => {
+      const response = await request(`/${service}/crash/${kind}`, { headers: { 'accept-language': 'fr' } });
+      expect(response.status).toBe(500);
+      expect(response.text).toBe(service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody('fr')) : INTERNAL.batch);
+      expect(response.text).not.toMatch(/secret|hunter2|db-7|stack/);
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(onError.mock.calls[0]![0]).toEqual(CRASHES[kind]!());
+    });
+
+    it.each(Object.keys(CRASHES))('a rejected promise (%s) → 500 and the internal code', async (kind) => {
+      const response = await request(`/studio/crash-async/${kind}`);
+      expect(response.status).toBe(500);
+      expect(response.text).toBe(INTERNAL.studio);
+      const logged = onError.mock.calls[0]![0];
+      if (CRASHES[kind]!() || falsyRejection === 'as thrown') expect(logged).toEqual(CRASHES[kind]!());
+      else expect((logged as Error).message).toBe('Rejected promise');
+    });
+  });
+
+  describe('framework failures and bad input', () => {
+    it.each(ML_LOCALES)('malformed JSON → BadArgument/RequestBodyInvalid in %s', async (locale) => {
+      const response = await request('/studio/services/forecast/score', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': locale }, body: '{"Inputs": {' });
+      expect(response.status).toBe(400);
+      expect(response.text).toBe(JSON.stringify(MlStudioError.failure('malformedBody').toBody(locale)));
+    });
+
+    it('malformed JSON → InvalidRequestBody for Batch', async () => {
+      const response = await request('/batch/pools', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":' });
+      expect(response.status).toBe(400);
+      expect(response.text).toBe('{"code":"InvalidRequestBody","message":{"lang":"en","value":"The specified Request Body is not syntactically valid."}}');
+    });
+
+    it('a 10 MB body → RequestBodyTooLarge (413) for Batch, RequestBodyInvalid (400) for ML Studio', async () => {
+      const body = Buffer.alloc(10 * 1024 * 1024, 'a');
+      const batch = await request('/batch/pools', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(batch.status).toBe(413);
+      expect(JSON.parse(batch.text).code).toBe('RequestBodyTooLarge');
+      const studio = await request('/studio/services/forecast/score', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(studio.status).toBe(400);
+      expect(JSON.parse(studio.text).error.details[0].code).toBe('RequestBodyInvalid');
+    });
+
+    it('an unknown route → the notFound code of the service that owns the path', async () => {
+      const studio = await request('/studio/no/such/thing', { headers: { 'accept-language': 'zh-TW' } });
+      expect(studio.status).toBe(404);
+      expect(studio.text).toBe(JSON.stringify(MlStudioError.failure('notFound').toBody('zh-TW')));
+      const batch = await request('/batch/no/such/thing');
+      expect(batch.text).toBe('{"code":"InvalidUri","message":{"lang":"en","value":"The requested URI does not represent any resource on the server."}}');
+      expect((await request('/elsewhere')).status).toBe(400);
+    });
+
+    it.each([
+      ['10 KB of Accept-Language', `${'x-private;q=0.9, '.repeat(600)}ko;q=0.1`.slice(-10 * 1024), 'ko'],
+      ['10 KB of one tag', 'a'.repeat(10 * 1024), 'en'],
+      ['Accept-Language: *', '*', 'en'],
+      ['garbage', ',,;q=,=;;\u00e9\u00ff, q=1', 'en'],
+      ['an empty header', '', 'en'],
+    ])('%s → %s', async (_name, acceptLanguage, locale) => {
+      const response = await request('/studio/errors/NotFound/WebServiceNotFound', { headers: { 'accept-language': acceptLanguage } });
+      expect(response.status).toBe(404);
+      expect(response.headers['content-language']).toBe(locale);
+      expect(response.text).toBe(JSON.stringify(new MlStudioError({ category: MlStudioCategory.NotFound, code: MlStudioErrorCode.WebServiceNotFound }).toBody(locale as MlStudioLocale)));
+    });
+
+    it('an error after the headers were sent → Express ends the connection; onError hears of it', async () => {
+      await expect(request('/studio/stream')).rejects.toThrow('aborted');
+      expect((onError.mock.calls[0]![0] as Error).message).toBe('secret: backend lost mid-stream');
+      expect((await request('/studio/errors/NotFound')).status).toBe(404);
+    });
+
+    it('answers 200 concurrent requests each in its own language', async () => {
+      const asked = Array.from({ length: 200 }, (_, index) => ML_LOCALES[(index * 7) % ML_LOCALES.length]!);
+      const responses = await Promise.all(asked.map((locale) => request('/studio/errors/BadArgument/BlobNotFound?blob=b&azureMessage=m', { headers: { 'accept-language': locale } })));
+      responses.forEach((response, index) => {
+        expect(response.headers['content-language']).toBe(asked[index]);
+        expect(response.text).toBe(JSON.stringify(new MlStudioError({ category: MlStudioCategory.BadArgument, code: MlStudioErrorCode.BlobNotFound, params: { blob: 'b', azureMessage: 'm' } }).toBody(asked[index])));
+      });
+    });
+  });
+}
