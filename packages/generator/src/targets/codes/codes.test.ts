@@ -1,39 +1,19 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { compile, generate, loadSpecDir, materialize, PACKAGE_DIR, REPO, withEnumStyle } from './__fixtures__/harness.js';
+import { itMatchesGoldenFiles } from '../shared/__fixtures__/golden-files.js';
 
 const SMALL = path.join(import.meta.dirname, '__fixtures__/small');
 const SNAPSHOTS = path.join(import.meta.dirname, '__snapshots__');
 const STYLES = ['enum', 'const-object'] as const;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((entry) => statSync(path.join(dir, entry)).isFile())
-    .map((entry) => entry.split(path.sep).join('/'))
-    .sort();
-}
-
 describe.each(STYLES)('the small spec with %s enums', (style) => {
   const files = generate(withEnumStyle(loadSpecDir(SMALL), style));
   const golden = path.join(SNAPSHOTS, `small-${style}`);
 
-  it.each(files.map((file) => [path.posix.relative(PACKAGE_DIR, file.path), file.contents]))('matches the golden %s', async (relative, contents) => {
-    await expect(contents).toMatchFileSnapshot(path.join(golden, relative));
-  });
-
-  it('leaves no golden file that it no longer generates', () => {
-    const produced = files.map((file) => path.posix.relative(PACKAGE_DIR, file.path)).sort();
-    expect(filesUnder(golden).filter((file) => !produced.includes(file))).toEqual([]);
-  });
-
-  it('has no doubled blank lines or trailing spaces before any formatter', () => {
-    for (const file of files) {
-      expect(file.contents, file.path).not.toMatch(/\n\n\n/);
-      expect(file.contents, file.path).not.toMatch(/[ \t]+\n/);
-    }
-  });
+  itMatchesGoldenFiles(files, PACKAGE_DIR, golden);
 
   it('compiles under its own tsconfig', async () => {
     const { dir, dispose } = await materialize(files);

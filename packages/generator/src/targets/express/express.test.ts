@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesTarget } from '../codes/index.js';
 import { edgeCatalog } from '../shared/error-bodies/__fixtures__/catalogs.js';
 import { compile, generateWith, writeWorkspace, type Workspace } from '../shared/__fixtures__/adapter-packages.js';
+import { itMatchesGoldenFiles } from '../shared/__fixtures__/golden-files.js';
 import type { GeneratedFile } from '../target.js';
 import { expressTarget } from './index.js';
 
@@ -18,22 +19,7 @@ describe('the edge spec', () => {
   const files = generateWith(expressTarget, edgeCatalog());
   const golden = path.join(SNAPSHOTS, 'edge');
 
-  it.each(files.map((file) => [relative(file), file.contents]))('matches the golden %s', async (name, contents) => {
-    await expect(contents).toMatchFileSnapshot(path.join(golden, name));
-  });
-
-  it('leaves no golden file that it no longer generates', () => {
-    const produced = new Set(files.map(relative));
-    const goldens = readdirSync(golden, { recursive: true, encoding: 'utf8' }).filter((entry) => statSync(path.join(golden, entry)).isFile());
-    expect(goldens.map((entry) => entry.split(path.sep).join('/')).filter((entry) => !produced.has(entry))).toEqual([]);
-  });
-
-  it('has no doubled blank lines or trailing spaces before any formatter', () => {
-    for (const file of files) {
-      expect(file.contents, file.path).not.toMatch(/\n\n\n/);
-      expect(file.contents, file.path).not.toMatch(/[ \t]+\n/);
-    }
-  });
+  itMatchesGoldenFiles(files, expressTarget.packageDir, golden);
 
   it('binds every service answered over HTTP and nothing else', () => {
     expect(files.map(relative).filter((name) => name.endsWith('.gen.ts'))).toEqual(['src/depot.gen.ts', 'src/studio.gen.ts']);

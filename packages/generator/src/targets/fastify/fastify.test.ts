@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { publint } from 'publint';
@@ -7,32 +7,16 @@ import { codesTarget } from '../codes/index.js';
 import { jsonSchemaTarget } from '../json-schema/index.js';
 import { edgeCatalog } from '../shared/error-bodies/__fixtures__/catalogs.js';
 import { compile, generateWith, writeWorkspace, type Workspace } from '../shared/__fixtures__/adapter-packages.js';
-import type { GeneratedFile } from '../target.js';
+import { itMatchesGoldenFiles } from '../shared/__fixtures__/golden-files.js';
 import { fastifyTarget } from './index.js';
 
 const SNAPSHOTS = path.join(import.meta.dirname, '__snapshots__');
-const relative = (file: GeneratedFile) => path.posix.relative(fastifyTarget.packageDir, file.path);
 
 describe('the edge spec', () => {
   const files = generateWith(fastifyTarget, edgeCatalog());
   const golden = path.join(SNAPSHOTS, 'edge');
 
-  it.each(files.map((file) => [relative(file), file.contents]))('matches the golden %s', async (name, contents) => {
-    await expect(contents).toMatchFileSnapshot(path.join(golden, name));
-  });
-
-  it('leaves no golden file that it no longer generates', () => {
-    const produced = new Set(files.map(relative));
-    const goldens = readdirSync(golden, { recursive: true, encoding: 'utf8' }).filter((entry) => statSync(path.join(golden, entry)).isFile());
-    expect(goldens.map((entry) => entry.split(path.sep).join('/')).filter((entry) => !produced.has(entry))).toEqual([]);
-  });
-
-  it('has no doubled blank lines or trailing spaces before any formatter', () => {
-    for (const file of files) {
-      expect(file.contents, file.path).not.toMatch(/\n\n\n/);
-      expect(file.contents, file.path).not.toMatch(/[ \t]+\n/);
-    }
-  });
+  itMatchesGoldenFiles(files, fastifyTarget.packageDir, golden);
 
   it('imports only schemas the JSON Schema package exports', () => {
     const schemaModule = generateWith(jsonSchemaTarget, edgeCatalog()).find((file) => file.path.endsWith('/index.js'))!.contents;

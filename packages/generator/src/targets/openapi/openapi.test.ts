@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import YAML from 'yaml';
 import type { Catalog } from '../../model/catalog.js';
 import { edgeCatalog, realCatalog, REPO, targetInput } from '../shared/error-bodies/__fixtures__/catalogs.js';
 import { asProblemDetails, responseExamples } from '../shared/error-bodies/index.js';
+import { itMatchesGoldenFiles } from '../shared/__fixtures__/golden-files.js';
 import type { GeneratedFile } from '../target.js';
 import { openapiTarget } from './index.js';
 
@@ -30,22 +30,7 @@ describe('the edge spec', () => {
   const files = openapiTarget.generate(targetInput(edgeCatalog()));
   const golden = path.join(SNAPSHOTS, 'edge');
 
-  it.each(files.map((file) => [relative(file), file.contents]))('matches the golden %s', async (name, contents) => {
-    await expect(contents).toMatchFileSnapshot(path.join(golden, name));
-  });
-
-  it('leaves no golden file that it no longer generates', () => {
-    const produced = new Set(files.map(relative));
-    const goldens = readdirSync(golden, { recursive: true, encoding: 'utf8' }).filter((entry) => statSync(path.join(golden, entry)).isFile());
-    expect(goldens.map((entry) => entry.split(path.sep).join('/')).filter((entry) => !produced.has(entry))).toEqual([]);
-  });
-
-  it('has no doubled blank lines or trailing spaces before any formatter', () => {
-    for (const file of files) {
-      expect(file.contents, file.path).not.toMatch(/\n\n\n/);
-      expect(file.contents, file.path).not.toMatch(/[ \t]+\n/);
-    }
-  });
+  itMatchesGoldenFiles(files, PACKAGE_DIR, golden);
 
   it('shows a code name that two categories of one status share under both', () => {
     const document = YAML.parse(fileText(files, 'components.yaml')) as Json;
