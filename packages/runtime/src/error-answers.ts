@@ -216,7 +216,7 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
         return fallback;
       }
     },
-    notFound(request, headers) {
+    notFound(_request, headers) {
       try {
         return build(failure('notFound'), headers, undefined, false);
       } catch {

@@ -34,3 +34,15 @@ describe('parseTemplate', () => {
     expect(placeholdersOf('{1} {0} {1} {name}')).toEqual(['{1}', '{0}', '{name}']);
   });
 });
+
+describe('parseTemplate', () => {
+  it('reports each malformed placeholder once and keeps it as literal text', () => {
+    const { parts, problems } = parseTemplate('size {0 } of {name} is {bad-name} }');
+    expect(problems.map((problem) => problem.text)).toEqual(['{0 }', '{bad-name}', '}']);
+    expect(parts).toEqual([{ text: 'size {0 } of ' }, { param: 'name' }, { text: ' is {bad-name} }' }]);
+  });
+
+  it('reads doubled braces as literal braces', () => {
+    expect(parseTemplate('{{0}} {0}').parts).toEqual([{ text: '{0} ' }, { param: 0 }]);
+  });
+});

@@ -6,7 +6,6 @@ import type {
   RawEmbedded,
   RawFailures,
   RawHttpCode,
-  RawParam,
   RawSpecFile,
 } from '../spec/raw-spec.js';
 import { byKey } from '../util/sort.js';
