@@ -128,3 +128,35 @@ describe('instanceof', () => {
     });
   });
 });
+
+describe('facts shared by every error of a class', () => {
+  class GeneratedLike extends CatalogError {
+    static readonly catalog = restSet;
+    constructor(init: ConstructorParameters<typeof CatalogError>[1]) {
+      super(restSet, init);
+    }
+  }
+  class AnySet extends CatalogError {}
+
+  it('live once on a generated class\'s prototype, and read the same as on an instance', () => {
+    const first = new GeneratedLike({ category: 'NotFound' });
+    const second = new GeneratedLike({ code: 'BlobNotFound', params: { blob: 'b', azureMessage: 'm' } });
+    for (const error of [first, second]) {
+      expect(Object.hasOwn(error, 'name')).toBe(false);
+      expect(error.name).toBe(restSet.errorName);
+      expect(error.catalog).toBe(restSet);
+      expect(isCatalogError(error)).toBe(true);
+      expect(error instanceof GeneratedLike && error instanceof CatalogError && error instanceof Error).toBe(true);
+      expect(Object.keys(error)).not.toContain('catalog');
+    }
+    expect(String(second.stack).split('\n')[0]).toBe(`${restSet.errorName}: ${second.message}`);
+  });
+
+  it('stay on each instance when one class makes errors of several sets', () => {
+    const rest = new AnySet(restSet, { category: 'NotFound' });
+    const batch = new AnySet(batchSet, { code: 'PoolNotFound' });
+    expect([rest.catalog, batch.catalog]).toEqual([restSet, batchSet]);
+    expect([rest.name, batch.name]).toEqual([restSet.errorName, batchSet.errorName]);
+    expect(JSON.parse(JSON.stringify(batch))).toMatchObject({ code: 'PoolNotFound' });
+  });
+});
