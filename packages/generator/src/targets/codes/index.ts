@@ -5,7 +5,8 @@ import { buildEnumsFile } from './enums-file.js';
 import { errorSets } from './error-sets.js';
 import { buildErrorsFile } from './errors-file.js';
 import { buildIndexFile } from './index-file.js';
-import { buildManifest, buildTsconfig, buildTurboJson } from './package-files.js';
+import { packageTsconfig, packageTurboJson } from '../shared/package-files.js';
+import { buildManifest } from './package-files.js';
 import { buildReadme, README_TEMPLATE } from './readme.js';
 
 const PACKAGE_DIR = 'packages/codes';
@@ -20,8 +21,8 @@ export const codesTarget: Target = {
     const name = packageName(input.catalog, 'codes');
     return [
       buildManifest(PACKAGE_DIR, input),
-      buildTsconfig(PACKAGE_DIR, input.catalog.settings.enumStyle),
-      buildTurboJson(PACKAGE_DIR),
+      packageTsconfig(PACKAGE_DIR, { erasableSyntaxOnly: input.catalog.settings.enumStyle === 'const-object' }),
+      packageTurboJson(PACKAGE_DIR),
       buildReadme(PACKAGE_DIR, input, sets),
       buildIndexFile(PACKAGE_DIR, sets),
       ...sets.flatMap((set) => [

@@ -1,4 +1,5 @@
-import { adapterTsconfig, adapterTurboJson, httpServices } from '../shared/framework-adapters.js';
+import { httpServices } from '../shared/framework-adapters.js';
+import { packageTsconfig, packageTurboJson } from '../shared/package-files.js';
 import { packageName } from '../shared/package-manifest.js';
 import type { GeneratedFile, Target, TargetInput } from '../target.js';
 import { buildHandlersFile } from './handlers-file.js';
@@ -18,8 +19,8 @@ export const expressTarget: Target = {
     const codesPackage = packageName(input.catalog, 'codes');
     return [
       buildManifest(PACKAGE_DIR, input, services),
-      adapterTsconfig(PACKAGE_DIR),
-      adapterTurboJson(PACKAGE_DIR),
+      packageTsconfig(PACKAGE_DIR, { types: ['node'] }),
+      packageTurboJson(PACKAGE_DIR),
       buildReadme(PACKAGE_DIR, input, services),
       buildIndexFile(PACKAGE_DIR, services),
       ...services.map((service) => buildHandlersFile(PACKAGE_DIR, codesPackage, service)),

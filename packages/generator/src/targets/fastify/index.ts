@@ -1,4 +1,5 @@
-import { adapterTsconfig, adapterTurboJson, httpServices } from '../shared/framework-adapters.js';
+import { httpServices } from '../shared/framework-adapters.js';
+import { packageTsconfig, packageTurboJson } from '../shared/package-files.js';
 import type { GeneratedFile, Target, TargetInput } from '../target.js';
 import { buildIndexFile } from './index-file.js';
 import { buildManifest } from './package-files.js';
@@ -16,8 +17,8 @@ export const fastifyTarget: Target = {
     const services = httpServices(input.catalog);
     return [
       buildManifest(PACKAGE_DIR, input, services),
-      adapterTsconfig(PACKAGE_DIR),
-      adapterTurboJson(PACKAGE_DIR),
+      packageTsconfig(PACKAGE_DIR, { types: ['node'] }),
+      packageTurboJson(PACKAGE_DIR),
       buildReadme(PACKAGE_DIR, input, services),
       buildIndexFile(PACKAGE_DIR, services),
       ...services.map((service) => buildPluginFile(PACKAGE_DIR, input.catalog, service)),

@@ -7,8 +7,7 @@ import type { Catalog } from '../../model/catalog.js';
 import { catalogData } from '../codes/catalog-file.js';
 import { camel, errorSets, namesOf, type ErrorSetView } from '../codes/error-sets.js';
 import { sortedEntries } from '../../util/sort.js';
-import type { GeneratedFile, TargetInput } from '../target.js';
-import { jsonFile } from './json-file.js';
+import type { TargetInput } from '../target.js';
 import { packageName } from './package-manifest.js';
 import { quote, typePropertyName } from './typescript/ts-literal.js';
 
@@ -48,34 +47,6 @@ export function sortedDependencies(dependencies: Readonly<Record<string, string>
 export function siblingRange(input: TargetInput, name: string): string {
   if (input.runtimeVersion.startsWith('workspace:')) return 'workspace:^';
   return `^${input.versions[packageName(input.catalog, name)] ?? '0.0.0'}`;
-}
-
-/** A tsconfig that needs nothing from the workspace around it; Node's typings for `node:http`. */
-export function adapterTsconfig(packageDir: string): GeneratedFile {
-  return jsonFile(`${packageDir}/tsconfig.json`, {
-    compilerOptions: {
-      target: 'ES2022',
-      lib: ['ES2022'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      verbatimModuleSyntax: true,
-      isolatedModules: true,
-      declaration: true,
-      skipLibCheck: true,
-      types: ['node'],
-      rootDir: 'src',
-      outDir: 'dist',
-    },
-    include: ['src'],
-  });
-}
-
-/** turbo runs `errcat generate` before building the package it writes. */
-export function adapterTurboJson(packageDir: string): GeneratedFile {
-  return jsonFile(`${packageDir}/turbo.json`, { extends: ['//'], tasks: { build: { dependsOn: ['^build', 'errcat#generate'] } } });
 }
 
 const FAILURE_SITUATIONS: Readonly<Record<FailureKind, string>> = {
