@@ -8,6 +8,7 @@ import type {
   RawHttpCode,
   RawSpecFile,
 } from '../spec/raw-spec.js';
+import { placesOf } from '../spec/spec-file.js';
 import { byKey } from '../util/sort.js';
 import { ImportProblem, type PageCatalog, type PageCategory, type PageRow } from './read-page.js';
 
@@ -158,22 +159,9 @@ function buildEmbedded(main: PageCatalog, decisions: string[]): RawEmbedded {
 
 /** Gives every code name listed in more than one place an `alsoIn` naming the others. */
 function markSharedNames(spec: RawSpecFile): void {
-  const places = new Map<string, Array<{ scope: string; entry: RawDetailCode | RawEmbeddedCode | RawHttpCode }>>();
-  const add = (code: string, scope: string, entry: RawDetailCode | RawEmbeddedCode | RawHttpCode): void => {
-    places.set(code, [...(places.get(code) ?? []), { scope, entry }]);
-  };
-  for (const [code, entry] of Object.entries(spec.codes ?? {})) add(code, 'codes', entry);
-  for (const [name, category] of Object.entries(spec.categories ?? {})) {
-    for (const [code, entry] of Object.entries(category.codes ?? {})) add(code, name, entry);
-  }
-  for (const [name, category] of Object.entries(spec.embedded?.categories ?? {})) {
-    for (const [code, entry] of Object.entries(category.codes ?? {})) add(code, name, entry);
-  }
-  for (const occurrences of places.values()) {
+  for (const occurrences of placesOf(spec).values()) {
     if (occurrences.length < 2) continue;
-    for (const { scope, entry } of occurrences) {
-      entry.alsoIn = occurrences.filter((other) => other.scope !== scope).map((other) => other.scope);
-    }
+    for (const { place, code } of occurrences) code.alsoIn = occurrences.filter((other) => other.place !== place).map((other) => other.place);
   }
 }
 

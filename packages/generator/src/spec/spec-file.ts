@@ -59,14 +59,21 @@ export function messageEntries(spec: RawSpecFile): MessageEntry[] {
   return entries;
 }
 
-/** Where each code name is listed: place (category or `codes`) → path of the entry. */
-export function placesOf(spec: RawSpecFile): Map<string, Array<{ place: string; path: SpecPath; alsoIn: string[] | undefined }>> {
-  const places = new Map<string, Array<{ place: string; path: SpecPath; alsoIn: string[] | undefined }>>();
+/** One listing of a code name: where (a category, or `codes`), its path, and the entry itself. */
+export interface CodePlace {
+  place: string;
+  path: SpecPath;
+  code: RawDetailCode | RawEmbeddedCode | RawHttpCode;
+}
+
+/** Where each code name is listed: name → every place it appears, in file order. */
+export function placesOf(spec: RawSpecFile): Map<string, CodePlace[]> {
+  const places = new Map<string, CodePlace[]>();
   for (const entry of messageEntries(spec)) {
     if (entry.kind === 'category' || entry.kind === 'variant') continue;
     const place = entry.kind === 'http' ? HTTP_CODES_PLACE : entry.category;
     const list = places.get(entry.name) ?? [];
-    list.push({ place, path: entry.path, alsoIn: entry.code.alsoIn });
+    list.push({ place, path: entry.path, code: entry.code });
     places.set(entry.name, list);
   }
   return places;

@@ -15,7 +15,7 @@ export const checkDuplicates: Rule = ({ files }) => {
       const places = occurrences.map((occurrence) => occurrence.place);
       for (const occurrence of occurrences) {
         const others = places.filter((place) => place !== occurrence.place);
-        const declared = occurrence.alsoIn ?? [];
+        const declared = occurrence.code.alsoIn ?? [];
         if (others.some((place) => !declared.includes(place))) {
           diagnostics.push(diagnostic('unresolvedDuplicate', source.locate(occurrence.path, 'key'), { code, here: occurrence.place, others }));
         }
