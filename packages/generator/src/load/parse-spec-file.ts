@@ -73,6 +73,7 @@ function syntaxDiagnostics(file: string, text: string, error: unknown): Diagnost
 class PositionIndex {
   private readonly lineCounter = new LineCounter();
   private readonly doc: Document;
+  private lines: string[] | undefined;
 
   constructor(
     private readonly file: string,
@@ -117,9 +118,9 @@ class PositionIndex {
 
   /** The line of the top-level key (column 1) whose block holds `line`. */
   private topLevelBlockOf(line: number): number {
-    const lines = this.text.split('\n');
-    for (let index = Math.min(line, lines.length) - 1; index >= 0; index--) {
-      if (/^[^\s#-]/.test(lines[index] ?? '')) return index + 1;
+    this.lines ??= this.text.split('\n');
+    for (let index = Math.min(line, this.lines.length) - 1; index >= 0; index--) {
+      if (/^[^\s#-]/.test(this.lines[index] ?? '')) return index + 1;
     }
     return 0;
   }

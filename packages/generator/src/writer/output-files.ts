@@ -45,7 +45,7 @@ async function listFiles(dir: string): Promise<string[]> {
  * under a temporary name, and only when all are written are they renamed
  * into place and orphans removed.
  */
-export async function applyPlan(root: string, plan: OutputPlan): Promise<void> {
+export async function applyPlan(root: string, plan: OutputPlan, ownedDirs: readonly string[]): Promise<void> {
   const writes = [...plan.create, ...plan.update];
   const staged: Array<{ temporary: string; final: string }> = [];
   try {
@@ -63,13 +63,14 @@ export async function applyPlan(root: string, plan: OutputPlan): Promise<void> {
   for (const { temporary, final } of staged) await rename(temporary, final);
   for (const orphan of plan.orphaned) {
     await rm(path.join(root, orphan), { force: true });
-    await removeEmptyParents(root, path.dirname(orphan));
+    const owner = ownedDirs.find((dir) => orphan.startsWith(`${dir}/`));
+    if (owner) await removeEmptyParents(root, path.posix.dirname(orphan), owner);
   }
 }
 
-/** Folders an orphan leaves empty go with it (a removed service's `src/<service>/`), up to the package folder. */
-async function removeEmptyParents(root: string, dir: string): Promise<void> {
-  for (let current = dir; current.split('/').length > 2; current = path.posix.dirname(current)) {
+/** Folders an orphan leaves empty go with it (a removed service's `src/<service>/`), up to its owned folder. */
+async function removeEmptyParents(root: string, dir: string, owner: string): Promise<void> {
+  for (let current = dir; current !== owner && current.startsWith(`${owner}/`); current = path.posix.dirname(current)) {
     const entries = await readdir(path.join(root, current)).catch(() => undefined);
     if (entries === undefined || entries.length > 0) return;
     await rmdir(path.join(root, current));

@@ -44,10 +44,11 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
     io.err(`${error.message}\nnothing was generated; the previous output is untouched\n`);
     return EXIT.userError;
   }
-  const existing = await readOwnedFiles(root, targets.map((target) => target.packageDir));
+  const ownedDirs = targets.map((target) => target.packageDir);
+  const existing = await readOwnedFiles(root, ownedDirs);
   const plan = planOutput(files, existing);
   if (options.check) return reportDrift(io, plan, options.root);
-  await applyPlan(root, plan);
+  await applyPlan(root, plan, ownedDirs);
   io.out(
     `generated ${plural(files.length, 'file')} for ${targets.map((target) => target.name).join(', ') || 'no targets'}: ` +
       `${plan.create.length} created, ${plan.update.length} updated, ${plan.orphaned.length} removed, ${plan.unchanged.length} unchanged\n`,
