@@ -55,8 +55,6 @@ export const checkStatuses: Rule = ({ files }) => {
         case 'variant':
           inRange(entry.variant.status, [...entry.path, 'status']);
           break;
-        case 'embedded':
-          break;
       }
     }
   }
