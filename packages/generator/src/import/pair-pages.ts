@@ -42,7 +42,7 @@ export function pairPages(pages: readonly PageCatalog[], defaultLocale: string, 
     badPairs.add(translation);
     problems.push(new ImportProblem(translation, 0, `--pair ${translation}=${main}: ${problem}`));
   }
-  for (const translation of translations) {
+  for (const translation of byKey(translations, (page) => page.file)) {
     // A bad --pair is reported on its own; its page is not guessed behind the user's back.
     if (badPairs.has(translation.file)) continue;
     const paired = pairOne(translation, mains, explicit, byFile);
