@@ -62,10 +62,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<pages...>', 'Markdown pages: one page per service and its translations')
     .option('--out <dir>', 'folder to write <service>.yaml into', 'spec')
     .option('--locale <file=tag>', "a page's locale when its front matter has no ms.contentlocale (repeatable)", collect, [] as string[])
+    .option('--pair <translation=default>', 'pair a translation with its default-locale page; wins over ms.assetid and anchors (repeatable)', collect, [] as string[])
     .option('--default-locale <tag>', 'the locale translations are matched against', 'en')
     .option('--schema <file>', 'spec schema the modeline points editors at', 'node_modules/errcat/schema/spec.schema.json')
     .option('--force', 'overwrite existing spec files', false)
-    .action(async (pages: string[], options: { out: string; locale: string[]; defaultLocale: string; schema: string; force: boolean }) =>
+    .action(async (pages: string[], options: { out: string; locale: string[]; pair: string[]; defaultLocale: string; schema: string; force: boolean }) =>
       setExit(await importCommand(io, pages, options)),
     );
   return program;
