@@ -66,7 +66,8 @@ type Answers = Required<Pick<InitOptions, 'scope' | 'service' | 'locales' | 'wir
 async function askForMissing(io: CliIo, options: InitOptions, projectName: string): Promise<Answers> {
   const defaults = {
     scope: options.scope ?? (projectName.match(/^@[^/]+/)?.[0] ?? `@${serviceId(projectName)}`),
-    service: options.service ?? serviceId(projectName),
+    // `@payments/api` is the payments team's API: the scope names the service better than `api`.
+    service: options.service ?? serviceId(projectName.match(/^@([^/]+)\//)?.[1] ?? projectName),
     locales: options.locales ?? 'en',
     wireFormat: options.wireFormat ?? 'problem-details',
   };
