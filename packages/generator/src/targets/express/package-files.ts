@@ -1,5 +1,5 @@
 import { siblingRange, sortedDependencies, TYPES_NODE_VERSION, TYPESCRIPT_VERSION, type HttpService } from '../shared/framework-adapters.js';
-import { packageManifest } from '../shared/package-manifest.js';
+import { packageManifest, packageName } from '../shared/package-manifest.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 
 /** The Express majors the handlers are tested with (examples/express4-api, examples/express5-api). */
@@ -15,7 +15,7 @@ export function buildManifest(input: TargetInput, services: readonly HttpService
     exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
     files: ['dist'],
     scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
-    dependencies: sortedDependencies({ '@errcat/runtime': input.runtimeVersion, [`${input.catalog.settings.scope}/codes`]: siblingRange(input, 'express', 'codes') }),
+    dependencies: sortedDependencies({ '@errcat/runtime': input.runtimeVersion, [packageName(input.catalog, 'codes')]: siblingRange(input, 'express', 'codes') }),
     peerDependencies: { express: EXPRESS_RANGE },
     devDependencies: { '@types/node': TYPES_NODE_VERSION, typescript: TYPESCRIPT_VERSION },
   });

@@ -1,5 +1,5 @@
 import { siblingRange, sortedDependencies, TYPES_NODE_VERSION, TYPESCRIPT_VERSION, type HttpService } from '../shared/framework-adapters.js';
-import { packageManifest } from '../shared/package-manifest.js';
+import { packageManifest, packageName } from '../shared/package-manifest.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 
 export const FASTIFY_RANGE = '^5.0.0';
@@ -8,7 +8,6 @@ export const FASTIFY_PLUGIN_RANGE = '^5.0.0';
 export const FASTIFY_DEV_VERSION = '^5.12.0';
 
 export function buildManifest(input: TargetInput, services: readonly HttpService[]): GeneratedFile {
-  const scope = input.catalog.settings.scope;
   return packageManifest(input, {
     target: 'fastify',
     description: `Fastify plugins for ${services.map((service) => service.set.title).join(' and ')}: every error answered in the exact wire format, in the client's language, serialized from the JSON Schemas.`,
@@ -20,8 +19,8 @@ export function buildManifest(input: TargetInput, services: readonly HttpService
     scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
     dependencies: sortedDependencies({
       '@errcat/runtime': input.runtimeVersion,
-      [`${scope}/codes`]: siblingRange(input, 'fastify', 'codes'),
-      [`${scope}/json-schema`]: siblingRange(input, 'fastify', 'json-schema'),
+      [packageName(input.catalog, 'codes')]: siblingRange(input, 'fastify', 'codes'),
+      [packageName(input.catalog, 'json-schema')]: siblingRange(input, 'fastify', 'json-schema'),
       'fastify-plugin': FASTIFY_PLUGIN_RANGE,
     }),
     peerDependencies: { fastify: FASTIFY_RANGE },
