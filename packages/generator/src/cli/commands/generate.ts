@@ -46,7 +46,10 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
     return EXIT.userError;
   }
   const project = await detectProject(root);
-  const input = await gatherInput(io, root, catalog, targets, project);
+  const { input, unusedTemplates } = await gatherInput(root, catalog, targets, project);
+  for (const file of unusedTemplates) {
+    io.err(`warning: ${displayPath(io, file)} overrides none of errcat's templates (${targets.flatMap((target) => target.templates).join(', ')}); rename it to the one it should replace\n`);
+  }
   let files: GeneratedFile[];
   try {
     files = generateAll(targets, input);
@@ -94,18 +97,16 @@ export function generateAll(targets: readonly Target[], input: TargetInput): Gen
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 
-async function gatherInput(io: CliIo, root: string, catalog: Catalog, targets: readonly Target[], project: Project): Promise<TargetInput> {
+/** What the targets read besides the catalog, and the project's template files that override nothing (to warn of). */
+export async function gatherInput(root: string, catalog: Catalog, targets: readonly Target[], project: Project): Promise<{ input: TargetInput; unusedTemplates: string[] }> {
   const templateDir = path.join(root, 'templates');
   const templates = await readTemplates(templateDir);
-  for (const name of templates.unused) {
-    io.err(`warning: ${displayPath(io, path.join(templateDir, name))} overrides none of errcat's templates (${targets.flatMap((target) => target.templates).join(', ')}); rename it to the one it should replace\n`);
-  }
   const versions: Record<string, string> = {};
   for (const target of targets) {
     const manifest = await readJson(path.join(root, packageDir(catalog, target.name), 'package.json'));
     if (typeof manifest?.name === 'string' && typeof manifest.version === 'string') versions[manifest.name] = manifest.version;
   }
-  return {
+  const input: TargetInput = {
     catalog,
     templates: templates.sources,
     versions,
@@ -117,6 +118,7 @@ async function gatherInput(io: CliIo, root: string, catalog: Catalog, targets: r
       ...(project.licenseText !== undefined ? { licenseText: project.licenseText } : {}),
     },
   };
+  return { input, unusedTemplates: templates.unused.map((name) => path.join(templateDir, name)) };
 }
 
 /** Generated packages outside the workspace's globs are not installed by the package manager: say so once. */
