@@ -9,6 +9,7 @@ import { TemplateError } from '../../targets/shared/render-template.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../../targets/target.js';
 import { compareText } from '../../util/sort.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
+import { withOutputLock } from '../../writer/output-lock.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
 import { displayPath, EXIT, type CliIo } from '../io.js';
 import { plural, reportDiagnostics } from '../report.js';
@@ -58,10 +59,13 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
     io.err(`${error.message}\n${NOTHING_WRITTEN}`);
     return EXIT.userError;
   }
-  const existing = await readOwnedFiles(root, ownedDirs);
-  const plan = planOutput(files, existing);
+  const plan = await withOutputLock(root, async () => {
+    const { files: existing, staging } = await readOwnedFiles(root, ownedDirs);
+    const planned = planOutput(files, existing);
+    if (!options.check) await applyPlan(root, planned, ownedDirs, staging);
+    return planned;
+  });
   if (options.check) return reportDrift(io, plan, options);
-  await applyPlan(root, plan, ownedDirs);
   io.out(
     `generated ${plural(files.length, 'file')} for ${targets.map((target) => target.name).join(', ') || 'no targets'}: ` +
       `${plan.create.length} created, ${plan.update.length} updated, ${plan.orphaned.length} removed, ${plan.unchanged.length} unchanged\n`,
