@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
+import { watchCommand } from './commands/watch.js';
 import { importCommand } from './commands/import.js';
 import { initCommand, type InitOptions } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -38,9 +39,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('write every enabled target from the catalog')
     .option('--check', 'write nothing; exit 1 listing every file that differs, is missing or is orphaned', false)
     .option('--force', 'take over package folders errcat did not write (their other files are deleted)', false)
+    .addOption(new Option('--watch', 'generate again whenever the catalog or templates change; Ctrl-C stops').default(false).conflicts('check'))
     .addOption(root())
     .addOption(spec())
-    .action(async (options: { root: string; spec: string; check: boolean; force: boolean }) => setExit(await generateCommand(io, options)));
+    .action(async (options: { root: string; spec: string; check: boolean; force: boolean; watch: boolean }) => {
+      setExit(options.watch ? await watchCommand(io, options) : await generateCommand(io, options));
+    });
 
   program
     .command('diff')

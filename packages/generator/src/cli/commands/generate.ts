@@ -22,6 +22,8 @@ export interface GenerateOptions {
   check: boolean;
   /** Take over package folders errcat did not write. */
   force?: boolean;
+  /** Print nothing when nothing changed (watch mode). */
+  quiet?: boolean;
   /** Which targets may run (those enabled in settings); all known targets by default. */
   available?: Readonly<Partial<Record<TargetName, Target>>>;
 }
@@ -33,7 +35,8 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
   const root = path.resolve(io.cwd, options.root);
   const specDir = path.resolve(root, options.spec ?? 'spec');
   const { catalog, diagnostics } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute));
-  reportDiagnostics(io, diagnostics);
+  // Quiet runs say nothing of warnings unless they write: a watcher repeats no unchanged warning.
+  if (!options.quiet || !catalog) reportDiagnostics(io, diagnostics);
   if (!catalog) {
     io.err(NOTHING_WRITTEN);
     return EXIT.userError;
@@ -66,6 +69,8 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
     return planned;
   });
   if (options.check) return reportDrift(io, plan, options);
+  if (options.quiet && isClean(plan)) return EXIT.ok;
+  if (options.quiet) reportDiagnostics(io, diagnostics);
   io.out(
     `generated ${plural(files.length, 'file')} for ${targets.map((target) => target.name).join(', ') || 'no targets'}: ` +
       `${plan.create.length} created, ${plan.update.length} updated, ${plan.orphaned.length} removed, ${plan.unchanged.length} unchanged\n`,
