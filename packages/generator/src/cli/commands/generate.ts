@@ -76,7 +76,16 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
       `${plan.create.length} created, ${plan.update.length} updated, ${plan.orphaned.length} removed, ${plan.unchanged.length} unchanged\n`,
   );
   warnOutsideWorkspace(io, project, ownedDirs);
+  if (project.siblingProtocol === 'file' && plan.create.some((file) => file.path.endsWith('/package.json'))) hintNoWorkspace(io, project, catalog, targets);
   return EXIT.ok;
+}
+
+/** A project that is no workspace installs new packages only when told to: say how, once, when they first appear. */
+function hintNoWorkspace(io: CliIo, project: Project, catalog: Catalog, targets: readonly Target[]): void {
+  const dirs = targets.map((target) => `./${packageDir(catalog, target.name)}`);
+  const add = project.packageManager === 'npm' ? 'npm install' : `${project.packageManager} add`;
+  const built = targets.filter((target) => ['codes', 'json-schema'].includes(target.name)).map((target) => packageDir(catalog, target.name));
+  io.out(`this project is no workspace: add the packages to your dependencies with \`${add} ${dirs.join(' ')}\`` + (built.length > 0 ? `, and build ${built.join(' and ')} before the packages that import ${built.length === 1 ? 'it' : 'them'} (\`npm run build --prefix <folder>\`)\n` : '\n'));
 }
 
 function refusal(catalog: Catalog, targets: readonly Target[], dir: string): string {
