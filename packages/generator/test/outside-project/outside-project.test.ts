@@ -219,7 +219,7 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
       }
       expect(existsSync(path.join(dir, pkg.folder, 'turbo.json')), `${pkg.folder}/turbo.json only when the root has one`).toBe(layout.turbo);
     }
-    const leaks = await filesMentioning(path.join(dir, 'packages'), [REPOSITORY, '@azure-errors', 'Azure Batch']);
+    const leaks = await filesMentioning(path.join(dir, 'packages'), [REPOSITORY, '@azure-errors', 'MlStudio', 'PoolNotFound']);
     expect(leaks, 'generated files that name the repository or its own catalog').toEqual([]);
     await errcat(['generate', '--check']);
   });
@@ -254,7 +254,7 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
   });
 
   for (const framework of ['express', 'fastify'] as const) {
-    step(`an ${framework === 'express' ? 'Express' : 'Fastify'} app with @payments/${framework} answers the thrown error in German`, COMMAND_MS, async () => {
+    step(`${framework === 'express' ? 'an Express' : 'a Fastify'} app with @payments/${framework} answers the thrown error in German`, COMMAND_MS, async () => {
       await copyFile(path.join(CONSUMER, 'serve.mjs'), path.join(dir, 'serve.mjs'));
       await withServer(dir, framework, async (origin) => {
         const response = await fetch(`${origin}/cards/c1/charge`, { method: 'POST', headers: { 'Accept-Language': 'de-CH, de;q=0.9, en;q=0.5' } });
@@ -285,6 +285,26 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
     expect(repositoryReads()).toEqual([]);
   });
 });
+
+describe('the checks can fail', () => {
+  it('the repository guard logs a read from the repository, so "read nothing" above means something', async () => {
+    const log = path.join(scratch, 'guard-self-test.log');
+    const read = `require('node:fs').readFileSync(${JSON.stringify(path.join(REPOSITORY, 'package.json'))})`;
+    await must(process.execPath, ['-e', read], { cwd: scratch, timeoutMs: COMMAND_MS, guarded: false, env: guardedEnv(log) });
+    expect(await readFile(log, 'utf8')).toContain(`readFileSync ${path.join(REPOSITORY, 'package.json')}`);
+  });
+
+  it('the guard refuses the network to an offline process, so "offline" above means something', async () => {
+    const result = await run(process.execPath, ['-e', "fetch('https://registry.npmjs.org/').catch(() => {})"], { cwd: scratch, timeoutMs: COMMAND_MS, guarded: false, offline: true });
+    expect(result.stderr).toContain(`${NETWORK_MARKER} fetch https://registry.npmjs.org/`);
+  });
+});
+
+/** The guard's variables with a log of its own, for the self-test. */
+function guardedEnv(log: string): Record<string, string> {
+  const env = consumerEnv();
+  return { NODE_OPTIONS: env.NODE_OPTIONS!, ERRCAT_E2E_REPOSITORY: REPOSITORY, ERRCAT_E2E_READS: log };
+}
 
 /** `it` for one step of a project: skipped once an earlier step of the same project failed. */
 function steps() {
