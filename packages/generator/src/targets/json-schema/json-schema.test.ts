@@ -18,7 +18,7 @@ import type { GeneratedFile } from '../target.js';
 import { jsonSchemaTarget } from './index.js';
 
 const addFormats = formats as unknown as typeof formats.default;
-const PACKAGE_DIR = jsonSchemaTarget.packageDir;
+const PACKAGE_DIR = 'packages/json-schema';
 const SNAPSHOTS = path.join(import.meta.dirname, '__snapshots__');
 
 type Schema = Record<string, unknown> & { $id: string; examples?: unknown[] };
