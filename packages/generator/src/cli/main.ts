@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
 import { initCommand, type InitOptions } from './commands/init.js';
@@ -40,6 +41,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(root())
     .addOption(spec())
     .action(async (options: { root: string; spec: string; check: boolean; force: boolean }) => setExit(await generateCommand(io, options)));
+
+  program
+    .command('diff')
+    .description('what the catalog changes since --base mean for each generated package: major, minor or patch')
+    .option('--base <ref-or-dir>', 'a git ref (its committed spec, read without touching the work tree) or a spec folder', 'HEAD')
+    .option('--json', 'print the changes and bumps as JSON', false)
+    .option('--changeset', 'write .changeset/errcat-<hash>.md bumping exactly the packages that change', false)
+    .option('--check-level <level>', 'exit 1 when the change is above this level: none, patch, minor or major')
+    .addOption(root())
+    .addOption(spec())
+    .action(async (options: DiffOptions) => setExit(await diffCommand(io, options)));
 
   program
     .command('validate')
