@@ -61,7 +61,7 @@ describe('errcat validate', () => {
     const result = await errcat(root, 'validate');
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')).toEqual([
-      'spec/shop.yaml:6:3 error E103 unknown field `colour`; allowed here: id, name, title, description, wireFormat, locales, sources, failures',
+      'spec/shop.yaml:6:3 error E103 unknown field `colour`; allowed here: id, name, title, description, wireFormat, errorCodeHeader, problemTypeBase, locales, sources, failures',
       'spec/shop.yaml:16:5 error E103 unknown field `statsu`; did you mean `status`?',
       'spec/shop.yaml:17:5 error E103 unknown field `mesage`; did you mean `message`?',
       '3 errors, 0 warnings',
@@ -136,16 +136,19 @@ describe('usage errors', () => {
   });
 });
 
+/** What every generated package.json carries, so that errcat may write its folder again. */
+const OWNED_MANIFEST = '{ "errcat": { "generated": true } }\n';
+
 describe('errcat generate', () => {
   const fileTarget = (contents: string, fail = false): Target => ({
     name: 'codes',
-    packageDir: 'packages/codes',
     templates: [],
     generate: () => {
       if (fail) throw new Error('target bug');
       return [
         { path: 'packages/codes/a.txt', contents },
         { path: 'packages/codes/nested/b.txt', contents },
+        { path: 'packages/codes/package.json', contents: OWNED_MANIFEST },
       ];
     },
   });
@@ -170,7 +173,7 @@ describe('errcat generate', () => {
       'missing   packages/codes/nested/b.txt',
       'differs   packages/codes/a.txt',
       'orphaned  packages/codes/stale.txt',
-      'generated files are out of date with spec/; run `errcat generate` (or `pnpm generate`) and commit the result',
+      'generated files are out of date with spec/; run `errcat generate` and commit the result',
       '',
     ]);
     expect(readFileSync(path.join(root, 'packages/codes/a.txt'), 'utf8')).toBe('one\n');
@@ -197,6 +200,7 @@ describe('errcat generate', () => {
     mkdirSync(path.join(root, 'packages/codes/src/removed-service'), { recursive: true });
     writeFileSync(path.join(root, 'packages/codes/dist/index.js'), 'built');
     writeFileSync(path.join(root, 'packages/codes/CHANGELOG.md'), '# changes');
+    writeFileSync(path.join(root, 'packages/codes/package.json'), OWNED_MANIFEST);
     writeFileSync(path.join(root, 'packages/codes/old.txt'), 'orphan');
     writeFileSync(path.join(root, 'packages/codes/src/removed-service/codes.gen.ts'), 'orphan');
     await generateCommand(capture(root), { root: '.', check: false, available: { codes: fileTarget('one\n') } });
@@ -213,7 +217,6 @@ describe('errcat generate', () => {
     writeFileSync(path.join(root, 'templates/codes.README.md.hbs'), '# {{title}\n');
     const templated: Target = {
       name: 'codes',
-      packageDir: 'packages/codes',
       templates: ['codes.README.md.hbs'],
       generate: (input) => [{ path: 'packages/codes/README.md', contents: renderTemplate(input.templates, 'codes.README.md.hbs', { title: 'x' }) }],
     };

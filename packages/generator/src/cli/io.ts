@@ -5,6 +5,8 @@ export interface CliIo {
   cwd: string;
   out(text: string): void;
   err(text: string): void;
+  /** A person is at the terminal: commands may ask. */
+  interactive?: boolean;
 }
 
 // `errcat inspect --json | head` closes stdout early. That is the reader's
@@ -21,6 +23,7 @@ export const processIo: CliIo = {
     if (!stdoutClosed) process.stdout.write(text);
   },
   err: (text) => process.stderr.write(text),
+  interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
 };
 
 /** A path as the user should see it: relative to where they ran errcat. */

@@ -1,40 +1,60 @@
 import { Command, CommanderError, Option } from 'commander';
 import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
+import { initCommand, type InitOptions } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, processIo, type CliIo } from './io.js';
+import { issueTracker, ownManifest } from './own-package.js';
 import { UserError } from './user-error.js';
-
-const ISSUES_URL = 'https://github.com/errcat/errcat/issues';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('errcat')
     .description('Generate TypeScript enums, OpenAPI components, JSON Schema and Express/Fastify middleware from one YAML error catalog.')
+    .version(ownManifest.version, '-v, --version', 'print the version of errcat')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run errcat --help for usage)');
-  const root = new Option('--root <dir>', 'workspace folder holding spec/, templates/ and packages/').default('.');
+  const root = () => new Option('--root <dir>', 'the project root: package folders, templates/ and package.json are found from here').default('.');
+  const spec = () => new Option('--spec <dir>', 'the catalog folder, relative to the root').default('spec');
+
+  program
+    .command('init')
+    .description('start a catalog: settings and one service that validate and generate as they are; never overwrites')
+    .addOption(root())
+    .addOption(spec())
+    .option('--scope <scope>', 'npm scope of the generated packages (@payments); default from package.json')
+    .option('--service <id>', 'service id, lower-case (payments); default from package.json')
+    .option('--name <Name>', 'PascalCase prefix of generated TypeScript names; default from the id')
+    .option('--title <text>', 'the service as people call it')
+    .option('--locales <list>', 'comma-separated locales, the default first (en,de)')
+    .option('--wire-format <format>', 'problem-details (RFC 9457), batch or rest-guidelines (Azure shapes)')
+    .option('--targets <list>', 'comma-separated targets to generate; all by default')
+    .action(async (options: Omit<InitOptions, 'interactive'>) => setExit(await initCommand(io, { ...options, interactive: io.interactive === true })));
 
   program
     .command('generate')
-    .description('write every enabled target from spec/')
+    .description('write every enabled target from the catalog')
     .option('--check', 'write nothing; exit 1 listing every file that differs, is missing or is orphaned', false)
-    .addOption(root)
-    .action(async (options: { root: string; check: boolean }) => setExit(await generateCommand(io, options)));
+    .option('--force', 'take over package folders errcat did not write (their other files are deleted)', false)
+    .addOption(root())
+    .addOption(spec())
+    .action(async (options: { root: string; spec: string; check: boolean; force: boolean }) => setExit(await generateCommand(io, options)));
 
   program
     .command('validate')
-    .description('report every problem in spec/ with file:line:col')
-    .addOption(root)
-    .action(async (options: { root: string }) => setExit(await validateCommand(io, options)));
+    .description('report every problem in the catalog with file:line:col')
+    .addOption(root())
+    .addOption(spec())
+    .action(async (options: { root: string; spec: string }) => setExit(await validateCommand(io, options)));
 
   program
     .command('inspect')
     .description('print the normalized catalog')
     .option('--json', 'print the Catalog model as JSON', false)
-    .addOption(root)
-    .action(async (options: { root: string; json: boolean }) => setExit(await inspectCommand(io, options)));
+    .addOption(root())
+    .addOption(spec())
+    .action(async (options: { root: string; spec: string; json: boolean }) => setExit(await inspectCommand(io, options)));
 
   program
     .command('import')
@@ -42,10 +62,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<pages...>', 'Markdown pages: one page per service and its translations')
     .option('--out <dir>', 'folder to write <service>.yaml into', 'spec')
     .option('--locale <file=tag>', "a page's locale when its front matter has no ms.contentlocale (repeatable)", collect, [] as string[])
+    .option('--pair <translation=default>', 'pair a translation with its default-locale page; wins over ms.assetid and anchors (repeatable)', collect, [] as string[])
     .option('--default-locale <tag>', 'the locale translations are matched against', 'en')
     .option('--schema <file>', 'spec schema the modeline points editors at', 'node_modules/errcat/schema/spec.schema.json')
     .option('--force', 'overwrite existing spec files', false)
-    .action(async (pages: string[], options: { out: string; locale: string[]; defaultLocale: string; schema: string; force: boolean }) =>
+    .action(async (pages: string[], options: { out: string; locale: string[]; pair: string[]; defaultLocale: string; schema: string; force: boolean }) =>
       setExit(await importCommand(io, pages, options)),
     );
   return program;
@@ -76,7 +97,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       io.err(`errcat: ${error.message}\n`);
       return EXIT.userError;
     }
-    io.err(`errcat crashed: this is a bug in errcat, not in your spec. Please report it at ${ISSUES_URL} with this output:\n`);
+    io.err(`errcat crashed: this is a bug in errcat, not in your spec. Please report it at ${issueTracker()} with this output:\n`);
     io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.crash;
   }

@@ -221,6 +221,25 @@ export const DIAGNOSTICS = {
     title: 'Target without the targets it builds on',
     message: ({ target, needs }) => `target \`${target}\` builds on ${needs.map((name) => `\`${name}\``).join(' and ')}; add ${needs.length === 1 ? 'it' : 'them'} to \`settings.targets\` or remove \`${target}\``,
   }),
+  packageDirOutside: define<{ target: string; dir: string }>({
+    code: 'E213',
+    severity: 'error',
+    title: 'Package folder outside the project',
+    message: ({ target, dir }) => `the \`${target}\` package would go to \`${dir}\`, outside the project root; give a folder relative to the root, such as \`packages/${target}\``,
+  }),
+  packageDirShared: define<{ target: string; dir: string; other: string; otherDir: string }>({
+    code: 'E214',
+    severity: 'error',
+    title: 'Two packages in one folder',
+    message: ({ target, dir, other, otherDir }) =>
+      `the \`${target}\` package (\`${dir}\`) ${dir === otherDir ? 'shares its folder with' : 'overlaps the folder of'} \`${other}\` (\`${otherDir}\`); each package needs a folder of its own: use \`{target}\` in \`settings.output\` or set \`settings.packages.<target>.dir\``,
+  }),
+  packageNameShared: define<{ target: string; name: string; other: string }>({
+    code: 'E215',
+    severity: 'error',
+    title: 'Two packages with one name',
+    message: ({ target, name, other }) => `the \`${target}\` and \`${other}\` packages would both be named \`${name}\`; give one another \`settings.packages.<target>.name\``,
+  }),
   categoryKeyReused: define<{ category: string }>({
     code: 'E311',
     severity: 'error',

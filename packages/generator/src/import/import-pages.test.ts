@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { RawSpecFile } from '../spec/raw-spec.js';
-import { importPages } from './import-pages.js';
+import type { ImportedService } from './build-spec.js';
+import { emitSpecYaml } from './emit-yaml.js';
+import { importPages, type PageInput } from './import-pages.js';
 import { parsePage, repairMojibake } from './parse-page.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -20,6 +22,8 @@ function withoutHandEdits(spec: RawSpecFile): unknown {
   return JSON.parse(
     JSON.stringify(spec, (key, value: unknown) => {
       if (key === 'note') return undefined;
+      // Reviewed by hand: the importer only guesses codes of the fitting status (see 'guesses failures').
+      if (key === 'failures') return undefined;
       if (key === 'params') return (value as unknown[]).length;
       if (key === 'variants') return (value as Array<{ status: number; message: unknown }>).map(({ status, message }) => ({ status, message }));
       return value;
@@ -36,6 +40,15 @@ function withoutHandEdits(spec: RawSpecFile): unknown {
       return value;
     },
   );
+}
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__');
+
+/** A fixture page as an import input; `front` adds front-matter lines. */
+function fixture(file: string, extra: Omit<PageInput, 'file' | 'text'> & { front?: string } = {}): PageInput {
+  const { front, ...input } = extra;
+  const text = readFileSync(path.join(fixtures, file), 'utf8');
+  return { file, text: front ? text.replace(/^---\n/, `---\n${front}\n`) : text, ...input };
 }
 
 function importSeeds() {
@@ -80,6 +93,109 @@ describe('errcat import', () => {
     const zh = readFileSync(path.join(seeds, 'ml-studio.zh-TW.md'), 'utf8');
     const en = readFileSync(path.join(seeds, 'ml-studio.en.md'), 'utf8');
     expect(() => importPages([{ file: 'en.md', text: en }, { file: 'zh.md', text: zh }], 'en')).toThrow(/--locale FILE=TAG/);
+  });
+});
+
+describe('pairing translations with their default-locale page', () => {
+  const shopDe = {
+    'InternalError': { status: 500, message: { en: 'The server encountered an internal error.', de: 'Auf dem Server ist ein interner Fehler aufgetreten.' } },
+    'OrderNotFound': { status: 404, message: { en: 'The order {0} does not exist.', de: 'Die Bestellung {0} ist nicht vorhanden.' }, params: [{ name: 'arg0', type: 'string' }] },
+  };
+  const cases: Array<[string, { given: PageInput[]; want: { locales: string[]; codes?: Record<string, unknown>; decision: string } }]> = [
+    [
+      'flat en+de pages without ms.assetid pair by anchors and codes, and keep the German',
+      {
+        given: [fixture('shop.en.md'), fixture('shop.de.md')],
+        want: { locales: ['en', 'de'], codes: shopDe, decision: 'shop.de.md (de) is a translation of shop.en.md: shares 7 of 7 section anchors and codes (no ms.assetid to pair by); review it' },
+      },
+    ],
+    [
+      'the same ms.assetid pairs pages',
+      {
+        given: [fixture('shop.en.md', { front: 'ms.assetid: shop-1' }), fixture('shop.de.md', { front: 'ms.assetid: shop-1' })],
+        want: { locales: ['en', 'de'], codes: shopDe, decision: 'shop.de.md (de) is a translation of shop.en.md: same ms.assetid shop-1' },
+      },
+    ],
+    [
+      '--pair pairs pages whose ms.assetid differ',
+      {
+        given: [fixture('shop.en.md', { front: 'ms.assetid: shop-1' }), fixture('shop.de.md', { front: 'ms.assetid: other', pairWith: 'shop.en.md' })],
+        want: { locales: ['en', 'de'], codes: shopDe, decision: 'shop.de.md (de) is a translation of shop.en.md: --pair' },
+      },
+    ],
+    [
+      '--pair pairs a partial translation, and lists what it does not translate',
+      {
+        given: [fixture('shop.en.md'), fixture('shop.fr-partial.md', { pairWith: 'shop.en.md' })],
+        want: {
+          locales: ['en', 'fr'],
+          codes: { InternalError: { status: 500, message: { en: 'The server encountered an internal error.', fr: 'Le serveur a rencontré une erreur interne.' } } },
+          decision: 'shop.fr-partial.md (fr) does not translate InvalidRequestBody (400), InvalidInput (400), RequestBodyTooLarge (413), OrderNotFound (404), OrderClosed (409); clients asking for fr get en there',
+        },
+      },
+    ],
+  ];
+  it.each(cases)('%s', (_name, { given, want }) => {
+    const [shop, ...others] = importPages(given, 'en');
+    expect(others).toEqual([]);
+    expect(shop!.spec.service?.locales).toEqual(want.locales);
+    expect(shop!.spec.codes).toMatchObject(want.codes ?? {});
+    expect(shop!.decisions).toContain(want.decision);
+  });
+
+  const refused: Array<[string, { given: PageInput[]; want: string }]> = [
+    ['a translation that shares too little', { given: [fixture('shop.en.md'), fixture('shop.fr-partial.md')], want: 'shop.fr-partial.md (fr) matches no default-locale page: pass --pair shop.fr-partial.md=shop.en.md' }],
+    [
+      'pages whose ms.assetid differ',
+      {
+        given: [fixture('shop.en.md', { front: 'ms.assetid: shop-1' }), fixture('shop.de.md', { front: 'ms.assetid: other' })],
+        want: 'shop.de.md (de) matches no default-locale page (its ms.assetid other is on none of them): pass --pair shop.de.md=shop.en.md',
+      },
+    ],
+    [
+      'a translation with a code its default page lacks',
+      {
+        given: [fixture('shop.en.md'), fixture('shop.de-extra.md')],
+        want: 'shop.de-extra.md (de) has PaymentRequired (402), which shop.en.md lacks; add them to shop.en.md, or remove them from shop.de-extra.md, so that no translated text is dropped',
+      },
+    ],
+    [
+      'two translations in one locale',
+      { given: [fixture('shop.en.md'), fixture('shop.de.md'), fixture('shop.de-extra.md', { pairWith: 'shop.en.md' })], want: 'shop.de-extra.md and shop.de.md are both de translations of shop.en.md; import one of them, or mark the other\'s locale with --locale FILE=TAG' },
+    ],
+    ['--pair with a default-locale page as the translation', { given: [fixture('shop.en.md', { pairWith: 'billing.en.md' }), fixture('billing.en.md')], want: "--pair shop.en.md=billing.en.md: shop.en.md is in the default locale en; mark the translation's locale with --locale shop.en.md=TAG" }],
+    ['two default-locale pages of one service', { given: [fixture('shop.en.md'), fixture('shop.de.md', { locale: 'en' })], want: 'shop.de.md and shop.en.md are both service shop (ms.service) in the default locale; import them one at a time with --out, or mark a translation\'s locale with --locale FILE=TAG' }],
+  ];
+  it.each(refused)('refuses %s, naming the page and the fix', (_name, { given, want }) => {
+    expect(() => importPages(given, 'en')).toThrow(want);
+  });
+});
+
+describe('guessing failures', () => {
+  const cases: Array<[string, { given: () => ImportedService; want: Record<string, string> }]> = [
+    [
+      'Batch seed: a 404 for notFound, not the 400 InvalidUri',
+      { given: () => importSeeds()[1]!, want: { internal: 'InternalError', malformedBody: 'InvalidRequestBody', bodyTooLarge: 'RequestBodyTooLarge', notFound: 'ResourceNotFound', validation: 'InvalidInput' } },
+    ],
+    [
+      'ML Studio seed: the 413 category for bodyTooLarge, not the 400 RequestBodyInvalid',
+      {
+        given: () => importSeeds()[0]!,
+        want: { internal: 'InternalError/UnknownError', malformedBody: 'BadArgument/RequestBodyInvalid', bodyTooLarge: 'MemoryQuotaViolation', notFound: 'NotFound', validation: 'BadArgument/BadParameterValue' },
+      },
+    ],
+    ['a catalog whose only 4xx is a 402: nothing but internal is guessed, even for a code named NotFound', { given: () => importPages([fixture('billing.en.md')], 'en')[0]!, want: { internal: 'ServerBusy', malformedBody: '', bodyTooLarge: '', notFound: '', validation: '' } }],
+  ];
+  it.each(cases)('%s', (_name, { given, want }) => {
+    expect(given().spec.service?.failures).toEqual(want);
+  });
+
+  it('says what to fill in where it guessed nothing, in the decisions and beside the field', () => {
+    const billing = importPages([fixture('billing.en.md')], 'en')[0]!;
+    expect(billing.decisions).toContain('failures.notFound: left empty: no 404 code on the pages answers an unknown route; add one and name it here');
+    expect(billing.decisions).toContain('failures.internal: chose ServerBusy (503) by its status alone, the first 5xx code; check that it means anything thrown that is not a catalog error');
+    const yaml = emitSpecYaml(billing.spec, 'schema.json', [], billing.toFill);
+    expect(yaml).toContain('    notFound: "" # TODO: no 404 code on the pages answers an unknown route; add one and name it here\n');
   });
 });
 

@@ -7,6 +7,8 @@ export interface PageInput {
   text: string;
   /** The user's `--locale FILE=TAG`; wins over the page's own front matter. */
   locale?: string;
+  /** The user's `--pair`: the `file` of the default-locale page this page translates; wins over guessing. */
+  pairWith?: string;
 }
 
 /** Turns Microsoft-docs style error-code pages into one spec per service. */
@@ -15,7 +17,8 @@ export function importPages(inputs: readonly PageInput[], defaultLocale: string)
     const page = parsePage(input.text);
     return readPage(input.file, page, input.locale ?? pageLocale(page.frontMatter) ?? defaultLocale);
   });
-  return buildSpecs(pages, defaultLocale);
+  const explicit = new Map(inputs.flatMap((input) => (input.pairWith === undefined ? [] : [[input.file, input.pairWith] as const])));
+  return buildSpecs(pages, defaultLocale, explicit);
 }
 
 /** `ms.contentlocale: fr-FR` → `fr`; the region stays only where it matters (`zh-TW`). */

@@ -4,8 +4,8 @@ import type { Page, PageSection, TableRow } from './parse-page.js';
 export interface PageCatalog {
   file: string;
   locale: string;
-  /** Pages that are translations of each other share it (`ms.assetid`). */
-  assetId: string;
+  /** `ms.assetid`: pages that are translations of each other share it, when they have one. */
+  assetId: string | undefined;
   serviceId: string;
   title: string;
   date: string | undefined;
@@ -51,10 +51,18 @@ export interface PageEmbeddedCode extends PageRow {
 export class ImportProblem extends Error {
   constructor(
     readonly file: string,
+    /** 0 when the problem is the page as a whole; the message then names the page. */
     readonly line: number,
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** Several problems found at once (pages that cannot be paired), each reported. */
+export class ImportProblems extends Error {
+  constructor(readonly problems: readonly ImportProblem[]) {
+    super(problems.map((problem) => problem.message).join('\n'));
   }
 }
 
@@ -63,7 +71,7 @@ const SCHEDULING_TABLE = /\b(\w+) scheduling error codes\b/i;
 
 export function readPage(file: string, page: Page, locale: string): PageCatalog {
   const front = page.frontMatter;
-  const assetId = stringField(front, 'ms.assetid') ?? page.title;
+  const assetId = stringField(front, 'ms.assetid');
   const service = stringField(front, 'ms.service') ?? stringField(front, 'services');
   if (!service) throw new ImportProblem(file, 1, 'the front matter names no `ms.service`; add one so the page can be matched to a service');
   const subservice = stringField(front, 'ms.subservice');

@@ -20,8 +20,28 @@ export interface Catalog {
   readonly services: readonly Service[];
 }
 
+/** Where a target's package goes and what it is called; known for every target, enabled or not. */
+export interface PackageLayout {
+  /** Full npm name: `@azure-errors/codes`. */
+  readonly name: string;
+  /** Folder relative to the project root, POSIX separators: `packages/codes`. */
+  readonly dir: string;
+}
+
+/** What every generated package.json says about its origin; only what the spec gives. */
+export interface PackageMetadata {
+  readonly license?: string;
+  readonly author?: string;
+  readonly repository?: string;
+  readonly homepage?: string;
+}
+
 export interface Settings {
   readonly scope: string;
+  readonly packages: Readonly<Record<TargetName, PackageLayout>>;
+  readonly metadata: PackageMetadata;
+  /** Base of every JSON Schema `$id`: the spec's, or a `urn:errcat:` name that claims no host. */
+  readonly jsonSchemaIdBase: string;
   /** In the fixed order codes, openapi, json-schema, express, fastify. */
   readonly targets: readonly TargetName[];
   readonly defaultLocale: string;

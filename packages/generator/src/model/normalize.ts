@@ -1,11 +1,11 @@
 import type { ParsedSpecFile, SpecPath } from '../load/parse-spec-file.js';
-import type { LocalizedText, RawCategory, RawDetailCode, RawFailures, RawHttpCode, RawParam, RawSettings, RawSpecFile, TargetName } from '../spec/raw-spec.js';
+import type { LocalizedText, RawCategory, RawDetailCode, RawFailures, RawHttpCode, RawParam, RawSettings, RawSpecFile } from '../spec/raw-spec.js';
 import { resolveRef } from '../spec/resolve-ref.js';
+import { resolvePackages, TARGET_ORDER } from './package-layout.js';
 import type { SpecFile } from '../spec/spec-file.js';
 import { byKey, compareText, sortedEntries } from '../util/sort.js';
 import type { Catalog, Category, CodeRef, EmbeddedSet, ErrorCode, Failures, Localized, Origin, Param, Service, Settings } from './catalog.js';
 
-const TARGET_ORDER: readonly TargetName[] = ['codes', 'openapi', 'json-schema', 'express', 'fastify'];
 
 /**
  * Builds the Catalog model from files the validator accepted. Everything is
@@ -24,8 +24,17 @@ export function normalizeCatalog(files: readonly SpecFile[]): Catalog {
 }
 
 function normalizeSettings(raw: RawSettings): Settings {
+  const packages = resolvePackages(raw);
   return {
     scope: raw.scope,
+    packages,
+    metadata: {
+      ...(raw.package?.license ? { license: raw.package.license } : {}),
+      ...(raw.package?.author ? { author: raw.package.author } : {}),
+      ...(raw.package?.repository ? { repository: raw.package.repository } : {}),
+      ...(raw.package?.homepage ? { homepage: raw.package.homepage } : {}),
+    },
+    jsonSchemaIdBase: raw.jsonSchema?.idBase ?? `urn:errcat:${packages['json-schema'].name}:schemas:`,
     targets: TARGET_ORDER.filter((target) => raw.targets.includes(target)),
     defaultLocale: raw.locales.default,
     locales: localeOrder(raw.locales.supported, raw.locales.default),

@@ -9,8 +9,24 @@ export type WireFormat = 'rest-guidelines' | 'batch' | 'problem-details';
 export type EmbeddedWireFormat = 'batch-scheduling';
 export type ParamType = 'string' | 'number' | 'integer';
 
+export interface RawPackageSetting {
+  name?: string;
+  dir?: string;
+}
+
+export interface RawPackageMetadata {
+  license?: string;
+  author?: string;
+  repository?: string;
+  homepage?: string;
+}
+
 export interface RawSettings {
   scope: string;
+  output?: string;
+  packages?: Partial<Record<TargetName, RawPackageSetting>>;
+  package?: RawPackageMetadata;
+  jsonSchema?: { idBase?: string };
   targets: TargetName[];
   locales: { default: string; supported: string[] };
   typescript?: { enumStyle?: 'enum' | 'const-object' };

@@ -4,11 +4,12 @@ import type { RuleContext } from './rule-context.js';
 import { checkDuplicates } from './rules/duplicates.js';
 import { checkFailures } from './rules/failures.js';
 import { checkIdentifiers } from './rules/identifiers.js';
+import { checkLayout } from './rules/layout.js';
 import { checkMessages } from './rules/messages.js';
 import { checkSettingsAndServices } from './rules/settings-and-services.js';
 import { checkStatuses } from './rules/statuses.js';
 
-const RULES = [checkSettingsAndServices, checkStatuses, checkMessages, checkDuplicates, checkIdentifiers, checkFailures];
+const RULES = [checkSettingsAndServices, checkLayout, checkStatuses, checkMessages, checkDuplicates, checkIdentifiers, checkFailures];
 
 /** Runs every semantic rule over the structurally valid files; returns all findings at once. */
 export function validateSpec(files: readonly SpecFile[], options: { someFilesUnreadable: boolean }): Diagnostic[] {

@@ -8,7 +8,7 @@ import type { OutputPlan } from './plan-output.js';
  * output, installed modules, tool caches, and the changelog that
  * `changeset version` writes there.
  */
-const NOT_OWNED = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'CHANGELOG.md']);
+export const NOT_OWNED = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'CHANGELOG.md']);
 
 /** Every file currently in the owned folders, as workspace-relative path → contents. */
 export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<Map<string, string>> {

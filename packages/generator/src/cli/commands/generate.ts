@@ -1,11 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadCatalog } from '../../load/load-catalog.js';
 import type { Catalog, TargetName } from '../../model/catalog.js';
+import { coveredByWorkspace, detectProject, readJson, type Project } from '../../project/detect-project.js';
+import { foreignFolders } from '../../project/ownership.js';
+import { readTemplates } from '../../project/templates.js';
 import { TARGETS } from '../../targets/registry.js';
 import { TemplateError } from '../../targets/shared/render-template.js';
-import type { GeneratedFile, Target, TargetInput } from '../../targets/target.js';
+import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../../targets/target.js';
 import { compareText } from '../../util/sort.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
@@ -13,47 +14,66 @@ import { displayPath, EXIT, type CliIo } from '../io.js';
 import { plural, reportDiagnostics } from '../report.js';
 
 export interface GenerateOptions {
+  /** The project root: package folders, `templates/` and the root package.json are read relative to it. */
   root: string;
+  /** The spec folder, relative to the root; `spec` by default. */
+  spec?: string;
   check: boolean;
+  /** Take over package folders errcat did not write. */
+  force?: boolean;
   /** Which targets may run (those enabled in settings); all known targets by default. */
   available?: Readonly<Partial<Record<TargetName, Target>>>;
 }
 
+const NOTHING_WRITTEN = 'nothing was generated; the previous output is untouched\n';
+
 /** `errcat generate [--check]`: every enabled target, written atomically or compared. */
 export async function generateCommand(io: CliIo, options: GenerateOptions): Promise<number> {
   const root = path.resolve(io.cwd, options.root);
-  const { catalog, diagnostics } = await loadCatalog(path.join(root, 'spec'), (absolute) => displayPath(io, absolute));
+  const specDir = path.resolve(root, options.spec ?? 'spec');
+  const { catalog, diagnostics } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute));
   reportDiagnostics(io, diagnostics);
   if (!catalog) {
-    io.err('nothing was generated; the previous output is untouched\n');
+    io.err(NOTHING_WRITTEN);
     return EXIT.userError;
   }
   const targets = enabledTargets(catalog, options.available ?? TARGETS);
-  const input = await gatherInput(root, catalog, targets);
-  const missing = targets.flatMap((target) => target.templates.filter((name) => input.templates[name] === undefined));
-  if (missing.length > 0) {
-    io.err(`templates/ lacks ${missing.join(', ')}; restore them (see README) or disable the targets that need them in settings.targets\n`);
-    io.err('nothing was generated; the previous output is untouched\n');
+  const ownedDirs = targets.map((target) => packageDir(catalog, target.name));
+  const foreign = options.force ? [] : await foreignFolders(root, ownedDirs);
+  if (foreign.length > 0) {
+    for (const dir of foreign) io.err(refusal(catalog, targets, dir));
+    io.err(NOTHING_WRITTEN);
     return EXIT.userError;
   }
+  const project = await detectProject(root);
+  const input = await gatherInput(io, root, catalog, targets, project);
   let files: GeneratedFile[];
   try {
     files = generateAll(targets, input);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    io.err(`${error.message}\nnothing was generated; the previous output is untouched\n`);
+    io.err(`${error.message}\n${NOTHING_WRITTEN}`);
     return EXIT.userError;
   }
-  const ownedDirs = targets.map((target) => target.packageDir);
   const existing = await readOwnedFiles(root, ownedDirs);
   const plan = planOutput(files, existing);
-  if (options.check) return reportDrift(io, plan, options.root);
+  if (options.check) return reportDrift(io, plan, options);
   await applyPlan(root, plan, ownedDirs);
   io.out(
     `generated ${plural(files.length, 'file')} for ${targets.map((target) => target.name).join(', ') || 'no targets'}: ` +
       `${plan.create.length} created, ${plan.update.length} updated, ${plan.orphaned.length} removed, ${plan.unchanged.length} unchanged\n`,
   );
+  warnOutsideWorkspace(io, project, ownedDirs);
   return EXIT.ok;
+}
+
+function refusal(catalog: Catalog, targets: readonly Target[], dir: string): string {
+  const target = targets.find((candidate) => packageDir(catalog, candidate.name) === dir)?.name ?? 'codes';
+  return (
+    `errcat: ${dir} already holds files errcat did not write (its package.json has no "errcat": {"generated": true}); ` +
+    `errcat writes only into folders it owns. Move the ${target} package with settings.packages.${target}.dir or settings.output, ` +
+    `or pass --force to take the folder over (files in it that errcat does not generate are deleted)\n`
+  );
 }
 
 function enabledTargets(catalog: Catalog, available: Readonly<Partial<Record<TargetName, Target>>>): Target[] {
@@ -74,40 +94,41 @@ export function generateAll(targets: readonly Target[], input: TargetInput): Gen
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 
-async function gatherInput(root: string, catalog: Catalog, targets: readonly Target[]): Promise<TargetInput> {
-  const templates: Record<string, string> = {};
+async function gatherInput(io: CliIo, root: string, catalog: Catalog, targets: readonly Target[], project: Project): Promise<TargetInput> {
   const templateDir = path.join(root, 'templates');
-  const names = await readdir(templateDir).catch(() => [] as string[]);
-  for (const name of names.filter((entry) => entry.endsWith('.hbs')).sort(compareText)) {
-    templates[name] = await readFile(path.join(templateDir, name), 'utf8');
+  const templates = await readTemplates(templateDir);
+  for (const name of templates.unused) {
+    io.err(`warning: ${displayPath(io, path.join(templateDir, name))} overrides none of errcat's templates (${targets.flatMap((target) => target.templates).join(', ')}); rename it to the one it should replace\n`);
   }
   const versions: Record<string, string> = {};
   for (const target of targets) {
-    const manifest = await readJson(path.join(root, target.packageDir, 'package.json'));
+    const manifest = await readJson(path.join(root, packageDir(catalog, target.name), 'package.json'));
     if (typeof manifest?.name === 'string' && typeof manifest.version === 'string') versions[manifest.name] = manifest.version;
   }
-  const runtimeManifest = await readJson(path.join(root, 'packages', 'runtime', 'package.json'));
-  const runtimeVersion = runtimeManifest?.name === '@errcat/runtime' ? 'workspace:^' : `^${await ownRuntimeVersion()}`;
-  return { catalog, templates, versions, runtimeVersion };
+  return {
+    catalog,
+    templates: templates.sources,
+    versions,
+    runtimeVersion: project.runtimeInWorkspace ? 'workspace:^' : `^${project.runtimeVersion}`,
+    project: {
+      siblingProtocol: project.siblingProtocol,
+      turbo: project.turbo,
+      ...(project.turbo && project.errcatInWorkspace ? { generateTask: 'errcat#generate' } : {}),
+      ...(project.licenseText !== undefined ? { licenseText: project.licenseText } : {}),
+    },
+  };
 }
 
-/** The version of `@errcat/runtime` this errcat was built with, as resolved by Node from errcat's own location. */
-async function ownRuntimeVersion(): Promise<string> {
-  const manifestPath = createRequire(import.meta.url).resolve('@errcat/runtime/package.json');
-  const manifest = await readJson(manifestPath);
-  if (typeof manifest?.version !== 'string') throw new Error(`${manifestPath} has no version`);
-  return manifest.version;
+/** Generated packages outside the workspace's globs are not installed by the package manager: say so once. */
+function warnOutsideWorkspace(io: CliIo, project: Project, dirs: readonly string[]): void {
+  if (project.workspaces.length === 0) return;
+  const outside = dirs.filter((dir) => !coveredByWorkspace(project.workspaces, dir));
+  if (outside.length === 0) return;
+  const file = project.packageManager === 'pnpm' ? 'pnpm-workspace.yaml `packages`' : 'package.json `workspaces`';
+  io.err(`warning: ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not in the workspace; add ${outside.length === 1 ? 'it' : 'them'} to ${file} so they install and build with the rest\n`);
 }
 
-async function readJson(file: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
-function reportDrift(io: CliIo, plan: ReturnType<typeof planOutput>, root: string): number {
+function reportDrift(io: CliIo, plan: ReturnType<typeof planOutput>, options: GenerateOptions): number {
   if (isClean(plan)) {
     io.out(`generated files are up to date (${plural(plan.unchanged.length, 'file')})\n`);
     return EXIT.ok;
@@ -115,7 +136,7 @@ function reportDrift(io: CliIo, plan: ReturnType<typeof planOutput>, root: strin
   for (const file of plan.create) io.err(`missing   ${file.path}\n`);
   for (const file of plan.update) io.err(`differs   ${file.path}\n`);
   for (const file of plan.orphaned) io.err(`orphaned  ${file}\n`);
-  const fix = root === '.' ? 'errcat generate' : `errcat generate --root ${root}`;
-  io.err(`generated files are out of date with spec/; run \`${fix}\` (or \`pnpm generate\`) and commit the result\n`);
+  const flags = [options.root !== '.' ? `--root ${options.root}` : '', options.spec && options.spec !== 'spec' ? `--spec ${options.spec}` : ''].filter(Boolean);
+  io.err(`generated files are out of date with ${options.spec ?? 'spec'}/; run \`${['errcat generate', ...flags].join(' ')}\` and commit the result\n`);
   return EXIT.userError;
 }

@@ -4,8 +4,8 @@ import { displayPath, EXIT, type CliIo } from '../io.js';
 import { reportDiagnostics } from '../report.js';
 
 /** Prints the normalized Catalog model, for users and scripts. */
-export async function inspectCommand(io: CliIo, options: { root: string; json: boolean }): Promise<number> {
-  const specDir = path.resolve(io.cwd, options.root, 'spec');
+export async function inspectCommand(io: CliIo, options: { root: string; spec: string; json: boolean }): Promise<number> {
+  const specDir = path.resolve(io.cwd, options.root, options.spec);
   const { catalog, diagnostics } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute));
   reportDiagnostics(io, diagnostics);
   if (!catalog) return EXIT.userError;

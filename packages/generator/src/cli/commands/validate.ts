@@ -3,8 +3,8 @@ import { loadCatalog } from '../../load/load-catalog.js';
 import { displayPath, EXIT, type CliIo } from '../io.js';
 import { plural, reportDiagnostics } from '../report.js';
 
-export async function validateCommand(io: CliIo, options: { root: string }): Promise<number> {
-  const specDir = path.resolve(io.cwd, options.root, 'spec');
+export async function validateCommand(io: CliIo, options: { root: string; spec: string }): Promise<number> {
+  const specDir = path.resolve(io.cwd, options.root, options.spec);
   const { catalog, diagnostics } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute));
   reportDiagnostics(io, diagnostics);
   if (!catalog) return EXIT.userError;

@@ -4,9 +4,9 @@ import type { GeneratedFile, TargetInput } from '../target.js';
 /** The TypeScript the generated package builds with; the workspace pins the same. */
 export const TYPESCRIPT_VERSION = '5.9.3';
 
-export function buildManifest(packageDir: string, input: TargetInput): GeneratedFile {
-  return packageManifest(packageDir, input, {
-    packageName: 'codes',
+export function buildManifest(input: TargetInput): GeneratedFile {
+  return packageManifest(input, {
+    target: 'codes',
     description: `Error codes of ${listOf(input.catalog.services.map((service) => service.title))} as TypeScript enums, catalog data, typed messages and error classes.`,
     keywords: ['error-codes', 'enum', 'errcat', 'problem-details'],
     main: './dist/index.js',

@@ -1,29 +1,27 @@
 import { httpServices } from '../shared/framework-adapters.js';
-import { packageTsconfig, packageTurboJson } from '../shared/package-files.js';
+import { packageTsconfig, projectFiles } from '../shared/package-files.js';
 import { packageName } from '../shared/package-manifest.js';
-import type { GeneratedFile, Target, TargetInput } from '../target.js';
+import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../target.js';
 import { buildHandlersFile } from './handlers-file.js';
 import { buildIndexFile } from './index-file.js';
 import { buildManifest } from './package-files.js';
 import { buildReadme, README_TEMPLATE } from './readme.js';
 
-const PACKAGE_DIR = 'packages/express';
-
 /** `@<scope>/express`: per service, an error-handling middleware and a not-found handler bound to its catalog. */
 export const expressTarget: Target = {
   name: 'express',
-  packageDir: PACKAGE_DIR,
   templates: [README_TEMPLATE],
   generate(input: TargetInput): GeneratedFile[] {
+    const dir = packageDir(input.catalog, 'express');
     const services = httpServices(input.catalog);
     const codesPackage = packageName(input.catalog, 'codes');
     return [
-      buildManifest(PACKAGE_DIR, input, services),
-      packageTsconfig(PACKAGE_DIR, { types: ['node'] }),
-      packageTurboJson(PACKAGE_DIR),
-      buildReadme(PACKAGE_DIR, input, services),
-      buildIndexFile(PACKAGE_DIR, services),
-      ...services.map((service) => buildHandlersFile(PACKAGE_DIR, codesPackage, service)),
+      buildManifest(input, services),
+      packageTsconfig(dir, { types: ['node'] }),
+      ...projectFiles(input, 'express'),
+      buildReadme(dir, input, services),
+      buildIndexFile(dir, services),
+      ...services.map((service) => buildHandlersFile(dir, codesPackage, service)),
     ];
   },
 };

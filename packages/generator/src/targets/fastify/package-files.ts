@@ -1,5 +1,5 @@
 import { siblingRange, sortedDependencies, TYPES_NODE_VERSION, TYPESCRIPT_VERSION, type HttpService } from '../shared/framework-adapters.js';
-import { packageManifest } from '../shared/package-manifest.js';
+import { packageManifest, packageName } from '../shared/package-manifest.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 
 export const FASTIFY_RANGE = '^5.0.0';
@@ -7,10 +7,9 @@ export const FASTIFY_PLUGIN_RANGE = '^5.0.0';
 /** Fastify's typings, to build the package's declarations. */
 export const FASTIFY_DEV_VERSION = '^5.12.0';
 
-export function buildManifest(packageDir: string, input: TargetInput, services: readonly HttpService[]): GeneratedFile {
-  const scope = input.catalog.settings.scope;
-  return packageManifest(packageDir, input, {
-    packageName: 'fastify',
+export function buildManifest(input: TargetInput, services: readonly HttpService[]): GeneratedFile {
+  return packageManifest(input, {
+    target: 'fastify',
     description: `Fastify plugins for ${services.map((service) => service.set.title).join(' and ')}: every error answered in the exact wire format, in the client's language, serialized from the JSON Schemas.`,
     keywords: ['fastify', 'fastify-plugin', 'errors', 'errcat', 'problem-details', 'i18n'],
     main: './dist/index.js',
@@ -20,8 +19,8 @@ export function buildManifest(packageDir: string, input: TargetInput, services: 
     scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
     dependencies: sortedDependencies({
       '@errcat/runtime': input.runtimeVersion,
-      [`${scope}/codes`]: siblingRange(input, 'codes'),
-      [`${scope}/json-schema`]: siblingRange(input, 'json-schema'),
+      [packageName(input.catalog, 'codes')]: siblingRange(input, 'fastify', 'codes'),
+      [packageName(input.catalog, 'json-schema')]: siblingRange(input, 'fastify', 'json-schema'),
       'fastify-plugin': FASTIFY_PLUGIN_RANGE,
     }),
     peerDependencies: { fastify: FASTIFY_RANGE },

@@ -18,7 +18,7 @@ import type { GeneratedFile } from '../target.js';
 import { jsonSchemaTarget } from './index.js';
 
 const addFormats = formats as unknown as typeof formats.default;
-const PACKAGE_DIR = jsonSchemaTarget.packageDir;
+const PACKAGE_DIR = 'packages/json-schema';
 const SNAPSHOTS = path.join(import.meta.dirname, '__snapshots__');
 
 type Schema = Record<string, unknown> & { $id: string; examples?: unknown[] };
@@ -43,8 +43,8 @@ describe('the edge spec', () => {
     expect(typeCheck(path.join(import.meta.dirname, '__fixtures__/edge-types.ts'))).toEqual([]);
   });
 
-  const LEDGER = 'https://unpkg.com/@edge/json-schema/schemas/ledger-error.schema.json';
   const schemas = schemaFiles(files);
+  const LEDGER = schemas.find((schema) => schema.$id.endsWith('ledger-error.schema.json'))!.$id;
   const ledger = () => strictAjv().compile(schemas.find((schema) => schema.$id === LEDGER)!);
   const ledgerBody = { type: 'https://errors.example.com/ledger/InvalidRequest', title: 'Bad Request', status: 400, detail: 'The request is not valid.', code: 'InvalidRequest' };
 

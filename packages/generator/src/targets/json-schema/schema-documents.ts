@@ -19,12 +19,11 @@ export interface SchemaDocument {
 }
 
 /**
- * Where the schemas say they live: the package's own files on unpkg, so an
- * `$id` resolves to the very file once published and never changes between
- * versions. Validators never fetch it: every schema ships in the package.
+ * Where the schemas say they live (`settings.jsonSchema.idBase`). Validators
+ * never fetch it: every schema ships in the package.
  */
 export function schemaBaseUri(catalog: Catalog): string {
-  return `https://unpkg.com/${packageName(catalog, 'json-schema')}/schemas/`;
+  return catalog.settings.jsonSchemaIdBase;
 }
 
 export function buildSchemaDocuments(catalog: Catalog): SchemaDocument[] {

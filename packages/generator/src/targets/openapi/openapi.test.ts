@@ -18,7 +18,7 @@ import type { GeneratedFile } from '../target.js';
 import { openapiTarget } from './index.js';
 
 const addFormats = formats as unknown as typeof formats.default;
-const PACKAGE_DIR = openapiTarget.packageDir;
+const PACKAGE_DIR = 'packages/openapi';
 const SNAPSHOTS = path.join(import.meta.dirname, '__snapshots__');
 
 type Json = Record<string, any>;

@@ -3,11 +3,12 @@
 // packages depend on those siblings, and the facts their READMEs show.
 
 import { CatalogError, errorResponse, failureError, statusText, type ErrorSet, type FailureKind, type HttpCatalogError } from '@errcat/runtime';
-import type { Catalog } from '../../model/catalog.js';
+import path from 'node:path';
+import type { Catalog, TargetName } from '../../model/catalog.js';
 import { catalogData } from '../codes/catalog-file.js';
 import { camel, errorSets, namesOf, type ErrorSetView } from '../codes/error-sets.js';
 import { sortedEntries } from '../../util/sort.js';
-import type { TargetInput } from '../target.js';
+import { packageDir, type TargetInput } from '../target.js';
 import { packageName } from './package-manifest.js';
 import { quote, typePropertyName } from './typescript/ts-literal.js';
 
@@ -40,13 +41,21 @@ export function sortedDependencies(dependencies: Readonly<Record<string, string>
 }
 
 /**
- * The range a generated package asks for a sibling generated package: the
- * workspace's own copy inside an errcat workspace, else the sibling's
- * current version.
+ * The range one generated package asks for another, so that the user's
+ * package manager takes the sibling from the project and never from the
+ * registry: `workspace:^` where the protocol exists, the sibling's own version
+ * in npm workspaces (which link a workspace whose version matches), a
+ * `file:` path where there is no workspace.
  */
-export function siblingRange(input: TargetInput, name: string): string {
-  if (input.runtimeVersion.startsWith('workspace:')) return 'workspace:^';
-  return `^${input.versions[packageName(input.catalog, name)] ?? '0.0.0'}`;
+export function siblingRange(input: TargetInput, from: TargetName, to: TargetName): string {
+  switch (input.project.siblingProtocol) {
+    case 'workspace':
+      return 'workspace:^';
+    case 'version':
+      return `^${input.versions[packageName(input.catalog, to)] ?? '0.0.0'}`;
+    case 'file':
+      return `file:${path.posix.relative(packageDir(input.catalog, from), packageDir(input.catalog, to))}`;
+  }
 }
 
 const FAILURE_SITUATIONS: Readonly<Record<FailureKind, string>> = {

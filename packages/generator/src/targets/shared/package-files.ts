@@ -1,4 +1,5 @@
-import type { GeneratedFile } from '../target.js';
+import type { TargetName } from '../../model/catalog.js';
+import { packageDir, type GeneratedFile, type TargetInput } from '../target.js';
 import { jsonFile } from './json-file.js';
 
 export interface TsconfigOptions {
@@ -9,8 +10,8 @@ export interface TsconfigOptions {
 }
 
 /** A generated package's tsconfig: strict, ESM, declarations, and nothing needed from the workspace around it. */
-export function packageTsconfig(packageDir: string, options: TsconfigOptions = {}): GeneratedFile {
-  return jsonFile(`${packageDir}/tsconfig.json`, {
+export function packageTsconfig(dir: string, options: TsconfigOptions = {}): GeneratedFile {
+  return jsonFile(`${dir}/tsconfig.json`, {
     compilerOptions: {
       target: 'ES2022',
       lib: ['ES2022'],
@@ -32,7 +33,19 @@ export function packageTsconfig(packageDir: string, options: TsconfigOptions = {
   });
 }
 
-/** turbo runs `errcat generate` before building the package it writes. */
-export function packageTurboJson(packageDir: string): GeneratedFile {
-  return jsonFile(`${packageDir}/turbo.json`, { extends: ['//'], tasks: { build: { dependsOn: ['^build', 'errcat#generate'] } } });
+/**
+ * What every generated package carries besides its own files: the project's
+ * LICENSE, and where the root uses turbo, a turbo.json that builds the
+ * package after its siblings (and after generation, where errcat is itself
+ * a workspace package whose task turbo can name).
+ */
+export function projectFiles(input: TargetInput, target: TargetName): GeneratedFile[] {
+  const dir = packageDir(input.catalog, target);
+  const files: GeneratedFile[] = [];
+  if (input.project.licenseText !== undefined) files.push({ path: `${dir}/LICENSE`, contents: input.project.licenseText });
+  if (input.project.turbo) {
+    const dependsOn = ['^build', ...(input.project.generateTask ? [input.project.generateTask] : [])];
+    files.push(jsonFile(`${dir}/turbo.json`, { extends: ['//'], tasks: { build: { dependsOn } } }));
+  }
+  return files;
 }

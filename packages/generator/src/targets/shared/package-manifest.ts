@@ -1,10 +1,10 @@
-import type { Catalog } from '../../model/catalog.js';
+import type { Catalog, TargetName } from '../../model/catalog.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { jsonFile } from './json-file.js';
 
 export interface ManifestOptions {
-  /** Last part of the npm name: `codes` → `@azure-errors/codes`. */
-  packageName: string;
+  /** The target whose package this is: its name and folder come from the settings. */
+  target: TargetName;
   description: string;
   /** `exports` map, `types` first in every condition. */
   exports: Record<string, unknown>;
@@ -19,21 +19,40 @@ export interface ManifestOptions {
   types?: string;
 }
 
-export function packageName(catalog: Catalog, name: string): string {
-  return `${catalog.settings.scope}/${name}`;
+/** The npm name of a target's package: `@azure-errors/codes`. */
+export function packageName(catalog: Catalog, target: TargetName): string {
+  return catalog.settings.packages[target].name;
 }
 
+/** The Node versions `@errcat/runtime`, and so every generated package, runs on. */
+export const NODE_ENGINES = '>=20.19';
+
+/**
+ * For packages that ship as generated: a `build` script all the same, because
+ * `npm run build --workspaces` (and yarn's, pnpm's `-r`) fail on a workspace
+ * without one.
+ */
+export const NOTHING_TO_BUILD: Readonly<Record<string, string>> = { build: 'echo "nothing to build: this package ships as generated"' };
+
+/** The field that marks a folder as errcat's: `generate` writes only into folders whose package.json carries it. */
+export const OWNER_MARK = { generated: true } as const;
+
 /** A generated package's package.json, built as an object so its shape is typed and its order fixed. */
-export function packageManifest(packageDir: string, input: TargetInput, options: ManifestOptions): GeneratedFile {
-  const name = packageName(input.catalog, options.packageName);
+export function packageManifest(input: TargetInput, options: ManifestOptions): GeneratedFile {
+  const { name, dir } = input.catalog.settings.packages[options.target];
+  const { license, author, repository, homepage } = input.catalog.settings.metadata;
   const manifest = {
     name,
     version: input.versions[name] ?? '0.0.0',
     description: options.description,
     type: 'module',
-    license: 'MIT',
+    ...(license ? { license } : {}),
+    ...(author ? { author } : {}),
+    ...(repository ? { repository: { type: 'git', url: repository, directory: dir } } : {}),
+    ...(homepage ? { homepage } : {}),
     keywords: options.keywords ?? [],
     sideEffects: false,
+    engines: { node: NODE_ENGINES },
     ...(options.main ? { main: options.main } : {}),
     ...(options.types ? { types: options.types } : {}),
     exports: { ...options.exports, './package.json': './package.json' },
@@ -43,7 +62,7 @@ export function packageManifest(packageDir: string, input: TargetInput, options:
     ...(options.peerDependencies ? { peerDependencies: options.peerDependencies } : {}),
     ...(options.peerDependenciesMeta ? { peerDependenciesMeta: options.peerDependenciesMeta } : {}),
     ...(options.devDependencies ? { devDependencies: options.devDependencies } : {}),
-    errcat: { generated: true },
+    errcat: OWNER_MARK,
   };
-  return jsonFile(`${packageDir}/package.json`, manifest);
+  return jsonFile(`${dir}/package.json`, manifest);
 }

@@ -11,14 +11,11 @@ import { loadCatalogFromTexts } from '../../../load/load-catalog.js';
 import type { Catalog } from '../../../model/catalog.js';
 import type { GeneratedFile } from '../../target.js';
 import { codesTarget } from '../index.js';
+import { fixtureInput } from '../../shared/__fixtures__/target-input.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../../../../../..');
-export const PACKAGE_DIR = codesTarget.packageDir;
+export const PACKAGE_DIR = 'packages/codes';
 
-function templates(): Record<string, string> {
-  const dir = path.join(REPO, 'templates');
-  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
-}
 
 /** Loads spec YAML files from a folder, failing loudly on any diagnostic error. */
 export function loadSpecDir(dir: string, override?: (file: string, text: string) => string): Catalog {
@@ -36,7 +33,7 @@ export function loadSpecTexts(texts: Array<{ file: string; text: string }>): Cat
 }
 
 export function generate(catalog: Catalog): GeneratedFile[] {
-  return codesTarget.generate({ catalog, templates: templates(), versions: {}, runtimeVersion: 'workspace:^' });
+  return codesTarget.generate(fixtureInput(catalog));
 }
 
 export function withEnumStyle(catalog: Catalog, enumStyle: 'enum' | 'const-object'): Catalog {

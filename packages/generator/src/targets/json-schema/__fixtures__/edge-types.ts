@@ -28,7 +28,7 @@ export const wrongCategory: DepotSchedulingError = { category: 'usererror', code
 
 export const problem: ProblemDetails = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Web service not found.', code: 'WebServiceNotFound' };
 
-export const id: 'https://unpkg.com/@edge/json-schema/schemas/depot-error.schema.json' = depotErrorSchema.$id;
+export const id: 'urn:errcat:@edge/json-schema:schemas:depot-error.schema.json' = depotErrorSchema.$id;
 export const count: 5 = errorBodySchemas.length;
 
 export const ledger: LedgerError = {

@@ -11,7 +11,8 @@ import ts from 'typescript';
 import type { Catalog } from '../../../model/catalog.js';
 import { codesTarget } from '../../codes/index.js';
 import { jsonSchemaTarget } from '../../json-schema/index.js';
-import type { GeneratedFile, Target } from '../../target.js';
+import { packageDir, type GeneratedFile, type Target } from '../../target.js';
+import { packageName } from '../package-manifest.js';
 import { REPO, targetInput } from '../error-bodies/__fixtures__/catalogs.js';
 
 const RUNTIME = path.join(REPO, 'packages/runtime');
@@ -38,14 +39,14 @@ export async function writeWorkspace(catalog: Catalog, targets: readonly Target[
   const root = await mkdtemp(path.join(os.tmpdir(), 'errcat-adapters-'));
   // Type tests written at the root are ES modules, like an application's code.
   await writeFile(path.join(root, 'package.json'), '{ "type": "module", "private": true }\n');
-  const dir = (target: Target) => path.join(root, path.posix.basename(target.packageDir));
+  const dir = (target: Target) => path.join(root, path.posix.basename(packageDir(catalog, target.name)));
   for (const target of [codesTarget, jsonSchemaTarget, ...targets]) {
     for (const file of generateWith(target, catalog)) {
-      const at = path.join(dir(target), path.posix.relative(target.packageDir, file.path));
+      const at = path.join(dir(target), path.posix.relative(packageDir(catalog, target.name), file.path));
       await mkdir(path.dirname(at), { recursive: true });
       await writeFile(at, file.contents);
     }
-    await link(root, `${catalog.settings.scope}/${path.posix.basename(target.packageDir)}`, dir(target));
+    await link(root, packageName(catalog, target.name), dir(target));
   }
   await link(root, '@errcat/runtime', RUNTIME);
   for (const name of FROM_RUNTIME) await link(root, name, realpathSync(path.join(RUNTIME, 'node_modules', name)));

@@ -8,19 +8,19 @@ export interface ErrorBodySchema<Id extends string = string> {
 }
 
 /** Depot service error: `schemas/depot-error.schema.json`. Validates {@link DepotError}. */
-export declare const depotErrorSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/depot-error.schema.json">;
+export declare const depotErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:depot-error.schema.json">;
 
 /** Depot scheduling errors: `schemas/depot-scheduling-error.schema.json`. Validates {@link DepotSchedulingError}. */
-export declare const depotSchedulingErrorSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/depot-scheduling-error.schema.json">;
+export declare const depotSchedulingErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:depot-scheduling-error.schema.json">;
 
 /** Ledger API error: `schemas/ledger-error.schema.json`. Validates {@link LedgerError}. */
-export declare const ledgerErrorSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/ledger-error.schema.json">;
+export declare const ledgerErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:ledger-error.schema.json">;
 
 /** Studio web services error: `schemas/studio-error.schema.json`. Validates {@link StudioError}. */
-export declare const studioErrorSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/studio-error.schema.json">;
+export declare const studioErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:studio-error.schema.json">;
 
 /** Problem details: `schemas/problem-details.schema.json`. Validates {@link ProblemDetails}. */
-export declare const problemDetailsSchema: ErrorBodySchema<"https://unpkg.com/@edge/json-schema/schemas/problem-details.schema.json">;
+export declare const problemDetailsSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:problem-details.schema.json">;
 
 /** Every body schema, e.g. to add them all to one Ajv or Fastify instance. */
 export declare const errorBodySchemas: readonly [typeof depotErrorSchema, typeof depotSchedulingErrorSchema, typeof ledgerErrorSchema, typeof studioErrorSchema, typeof problemDetailsSchema];

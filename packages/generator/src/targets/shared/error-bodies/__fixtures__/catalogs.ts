@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadCatalog, loadCatalogFromTexts } from '../../../../load/load-catalog.js';
 import type { Catalog } from '../../../../model/catalog.js';
 import type { TargetInput } from '../../../target.js';
+import { fixtureInput } from '../../__fixtures__/target-input.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../../../../../../..');
 export const EDGE_SPEC = path.join(import.meta.dirname, 'edge');
@@ -25,9 +26,7 @@ export async function realCatalog(): Promise<Catalog> {
 }
 
 export function targetInput(catalog: Catalog): TargetInput {
-  const dir = path.join(REPO, 'templates');
-  const templates = Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
-  return { catalog, templates, versions: {}, runtimeVersion: 'workspace:^' };
+  return fixtureInput(catalog);
 }
 
 function loaded({ catalog, diagnostics }: ReturnType<typeof loadCatalogFromTexts>): Catalog {
