@@ -108,14 +108,10 @@ export interface ProblemOptions {
  * status phrase), `status`, `detail`, `instance`, `code`, `errors`.
  */
 export function problemDetails(status: number, code: string, detail: string, options: ProblemOptions = {}): ProblemDetails {
-  const body: ProblemDetails = {
-    type: options.typeBase === undefined ? 'about:blank' : `${options.typeBase}${encodeURIComponent(code)}`,
-    title: statusText(status),
-    status,
-    detail,
-  } as ProblemDetails;
-  if (options.instance !== undefined) body.instance = options.instance;
-  body.code = code;
+  const type = options.typeBase === undefined ? 'about:blank' : `${options.typeBase}${encodeURIComponent(code)}`;
+  const title = statusText(status);
+  const body: ProblemDetails =
+    options.instance === undefined ? { type, title, status, detail, code } : { type, title, status, detail, instance: options.instance, code };
   if (options.errors && options.errors.length > 0) body.errors = options.errors.map(problemError);
   return body;
 }
