@@ -74,6 +74,12 @@ const cases: Array<[string, Expected[]]> = [
     ['E301', 'shop.yaml', 20, 5],
     ['E102', 'shop.yaml', 26, 5],
   ]],
+  ['status-below-300', [
+    ['E310', 'lab.yaml', 19, 17],
+    ['E310', 'lab.yaml', 26, 13],
+    ['E310', 'shop.yaml', 20, 13],
+    ['E310', 'shop.yaml', 34, 17],
+  ]],
   ['status-class', [
     ['E503', 'lab.yaml', 8, 20],
     ['E503', 'lab.yaml', 9, 19],
@@ -147,6 +153,9 @@ describe('bad specs', () => {
     expect(messages('one-indent-many-lines')).toEqual([
       'YAML syntax error: Tabs are not allowed as indentation (3 more YAML errors follow in this block, most likely caused by this one)',
     ]);
+    expect(messages('status-below-300')).toContain(
+      'status 200 is not an error: 2xx is success; use the 4xx or 5xx status clients get for this error (3xx only for answers such as 304 Not Modified)',
+    );
     expect(messages('locale-case')).toEqual(['locale `EN` is not in `settings.locales.supported`; did you mean `en`?']);
   });
 });

@@ -215,6 +215,13 @@ export const DIAGNOSTICS = {
     title: 'Category without status',
     message: ({ category }) => `category ${category} has no \`status\`; the status of its responses comes from it`,
   }),
+  statusNotAnError: define<{ status: number }>({
+    code: 'E310',
+    severity: 'error',
+    title: 'Status below 300 for an error',
+    message: ({ status }) =>
+      `status ${status} is not an error: ${status < 200 ? '1xx is informational' : '2xx is success'}; use the 4xx or 5xx status clients get for this error (3xx only for answers such as 304 Not Modified)`,
+  }),
   targetNeedsTarget: define<{ target: string; needs: readonly string[] }>({
     code: 'E212',
     severity: 'error',

@@ -36,7 +36,7 @@ export const checkFailures: Rule = ({ files }) => {
   return diagnostics;
 };
 
-/** Out-of-range statuses are reported by the status rule; judging their class here would only repeat it. */
+/** Statuses that are no error status (out of range, 1xx, 2xx) are reported by the status rule; judging their class here would only repeat it. */
 function isHttpStatus(status: number | undefined): status is number {
-  return status !== undefined && status >= 100 && status <= 599;
+  return status !== undefined && status >= 300 && status <= 599;
 }

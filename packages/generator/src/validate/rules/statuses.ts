@@ -4,14 +4,16 @@ import type { Rule } from '../rule-context.js';
 
 const statusClass = (status: number): number => Math.floor(status / 100);
 
-/** Statuses in range, present where needed, and in their category's class. */
+/** Statuses in range and error statuses, present where needed, and in their category's class. */
 export const checkStatuses: Rule = ({ files }) => {
   const diagnostics: Diagnostic[] = [];
   for (const { spec, source } of files) {
     if (!spec.service) continue;
+    /** A status an error can answer with: an HTTP status (E301), and not informational or success (E310). */
     const inRange = (status: number | undefined, path: ReadonlyArray<string | number>): boolean => {
-      if (status === undefined || (status >= 100 && status <= 599)) return true;
-      diagnostics.push(diagnostic('statusOutOfRange', source.locate(path), { status }));
+      if (status === undefined || (status >= 300 && status <= 599)) return true;
+      if (status >= 100 && status < 300) diagnostics.push(diagnostic('statusNotAnError', source.locate(path), { status }));
+      else diagnostics.push(diagnostic('statusOutOfRange', source.locate(path), { status }));
       return false;
     };
     for (const entry of messageEntries(spec)) {
