@@ -21,6 +21,13 @@ function loadCase(name: string) {
 type Expected = [code: string, file: string, line: number, column: number];
 
 const cases: Array<[string, Expected[]]> = [
+  // A typo read as meant is still checked (E212); a broken default locale
+  // silences what would be judged against it, in every file.
+  ['broken-settings', [
+    ['E106', 'errcat.yaml', 3, 13],
+    ['E212', 'errcat.yaml', 3, 13],
+    ['E106', 'errcat.yaml', 5, 14],
+  ]],
   ['default-locale-unsupported', [
     ['E208', 'errcat.yaml', 5, 14],
   ]],
@@ -89,6 +96,21 @@ const cases: Array<[string, Expected[]]> = [
   ['status-range', [
     ['E301', 'shop.yaml', 20, 13],
     ['E301', 'shop.yaml', 25, 13],
+  ]],
+  // Structural problems (E104, E105) and the rules' findings in one run; what the
+  // structural check left out is not reported again as missing (no E305 for
+  // NotFound, no E401 for ConditionNotMet, no E503 for ServerFault).
+  ['structural-and-semantic', [
+    ['E105', 'lab.yaml', 25, 5],
+    ['E104', 'lab.yaml', 25, 13],
+    ['E404', 'lab.yaml', 29, 7],
+    ['E310', 'shop.yaml', 15, 13],
+    ['E104', 'shop.yaml', 20, 13],
+    ['E404', 'shop.yaml', 27, 7],
+    ['E207', 'shop.yaml', 29, 7],
+    ['E104', 'shop.yaml', 30, 9],
+    ['E104', 'shop.yaml', 36, 13],
+    ['E105', 'shop.yaml', 39, 9],
   ]],
   ['target-dependencies', [
     ['E212', 'errcat.yaml', 3, 20],

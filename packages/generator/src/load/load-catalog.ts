@@ -23,7 +23,7 @@ export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics
     if (!parsed) continue;
     const structure = checkStructure(parsed);
     diagnostics.push(...structure.diagnostics);
-    if (structure.data) files.push({ source: parsed, spec: structure.data });
+    if (structure.data) files.push({ source: parsed, spec: structure.data, ...(structure.unknown ? { unknown: structure.unknown } : {}) });
   }
   const unreadable = diagnostics.length > 0;
   diagnostics.push(...validateSpec(files, { someFilesUnreadable: unreadable }));
