@@ -106,6 +106,13 @@ describe('errcat validate', () => {
     );
   });
 
+  it('leaves other YAML in the spec folder alone, with one quiet line on stderr', async () => {
+    const root = workspace({ 'openapi.yaml': 'openapi: 3.1.0\ninfo:\n  title: Shop\n  version: 1.0.0\npaths: {}\n' });
+    const result = await errcat(root, 'validate');
+    expect(result).toMatchObject({ code: 0, stdout: 'spec: 2 services, 4 codes, 2 locales; no errors\n' });
+    expect(result.stderr).toBe('note: skipped spec/openapi.yaml: not a catalog file (none of settings, service, categories, codes, embedded at the top level)\n');
+  });
+
   it('answers a folder with no spec and a missing folder in one line', async () => {
     mkdirSync(path.join(work, 'spec'));
     const empty = await errcat(work, 'validate');

@@ -26,11 +26,12 @@ export const DIAGNOSTICS = {
     title: 'Spec folder missing',
     message: ({ dir }) => `${dir} does not exist; create it with one YAML file per service, or run \`errcat import <page.md>\``,
   }),
-  noSpecFiles: define<{ dir: string }>({
+  noSpecFiles: define<{ dir: string; skipped?: readonly string[] }>({
     code: 'E002',
     severity: 'error',
     title: 'No spec files',
-    message: ({ dir }) => `${dir} holds no .yaml spec files; add one per service, or run \`errcat import <page.md>\``,
+    message: ({ dir, skipped = [] }) =>
+      `${dir} holds no .yaml spec files${skipped.length ? ` (only YAML that is not a catalog: ${list(skipped)})` : ''}; add one per service, or run \`errcat import <page.md>\``,
   }),
   emptyFile: define<Record<string, never>>({
     code: 'E003',
