@@ -113,6 +113,18 @@ describe('errcat validate', () => {
     expect(result.stderr).toBe('note: skipped spec/openapi.yaml: not a catalog file (none of settings, service, categories, codes, embedded at the top level)\n');
   });
 
+  it.each(['duplicate-key-and-alias', 'duplicate-key-and-control-character', 'duplicate-key-and-tag', 'alias-loop', 'alias-bomb', 'nesting-too-deep', 'lone-surrogate'])(
+    'answers %s as a problem in the spec (exit 1), never a crash',
+    async (name) => {
+      const root = workspace({ 'shop.yaml': readFileSync(path.join(badSpecs, name, 'shop.yaml')) });
+      const result = await errcat(root, 'validate');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^spec\/shop\.yaml:\d+:\d+ error E1\d\d /);
+      expect(result.stderr.split('\n').every((line) => line.length < 400)).toBe(true);
+      noStackTrace(result.stderr);
+    },
+  );
+
   it('answers a folder with no spec and a missing folder in one line', async () => {
     mkdirSync(path.join(work, 'spec'));
     const empty = await errcat(work, 'validate');

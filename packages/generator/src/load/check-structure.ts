@@ -157,7 +157,7 @@ function toDiagnostic(parsed: ParsedSpecFile, error: ErrorObject): Diagnostic {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       return diagnostic('invalidValue', parsed.locate(path), {
         field,
-        value: JSON.stringify(value),
+        value: quote(value),
         expected: `one of ${allowed.join(', ')}`,
         suggestion: typeof value === 'string' ? suggest(value, allowed) : undefined,
       });
@@ -172,14 +172,14 @@ function toDiagnostic(parsed: ParsedSpecFile, error: ErrorObject): Diagnostic {
       });
     }
     case 'pattern':
-      return diagnostic('invalidValue', parsed.locate(path), { field, value: JSON.stringify(value), expected: meaningOf(String(error.params.pattern)), suggestion: undefined });
+      return diagnostic('invalidValue', parsed.locate(path), { field, value: quote(value), expected: meaningOf(String(error.params.pattern)), suggestion: undefined });
     case 'minProperties':
     case 'minItems':
       return diagnostic('invalidValue', parsed.locate(path), { field, value: 'empty', expected: 'at least one entry', suggestion: undefined });
     case 'uniqueItems':
-      return diagnostic('invalidValue', parsed.locate(path), { field, value: JSON.stringify(value), expected: 'each entry once', suggestion: undefined });
+      return diagnostic('invalidValue', parsed.locate(path), { field, value: quote(value), expected: 'each entry once', suggestion: undefined });
     default:
-      return diagnostic('invalidValue', parsed.locate(path), { field, value: JSON.stringify(value), expected: `a value that ${error.message ?? 'fits the schema'}`, suggestion: undefined });
+      return diagnostic('invalidValue', parsed.locate(path), { field, value: quote(value), expected: `a value that ${error.message ?? 'fits the schema'}`, suggestion: undefined });
   }
 }
 
@@ -220,12 +220,19 @@ function valueAt(data: unknown, path: SpecPath): unknown {
   return value;
 }
 
+/** A value as a diagnostic quotes it: briefly, and a mapping or list by its kind, never written out. */
+function quote(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'a list' : 'a mapping';
+  return String(value);
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quote(value)}`;
 }
 
 function article(type: string): string {

@@ -70,6 +70,13 @@ export const checkMessages: Rule = (context) => {
   return diagnostics;
 };
 
+/**
+ * Names every object answers to (`constructor`, `toString`, …): params are
+ * passed as an object, so `{ toString }` would be found on every call, given
+ * or not, and generated types could not tell them apart.
+ */
+const OBJECT_PROPERTIES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function needsMessage(entry: MessageEntry): boolean {
   if (entry.kind === 'detail') return false;
   if (entry.kind === 'http') return entry.code.variants === undefined;
@@ -114,6 +121,7 @@ function checkParams(
   const names = new Set<string>();
   for (const [index, param] of params.entries()) {
     if (names.has(param.name)) diagnostics.push(diagnostic('duplicateParam', at([...path, 'params', index, 'name']), { param: param.name }));
+    else if (OBJECT_PROPERTIES.has(param.name)) diagnostics.push(diagnostic('reservedParamName', at([...path, 'params', index, 'name']), { param: param.name }));
     names.add(param.name);
   }
   const used = new Set<string>();
