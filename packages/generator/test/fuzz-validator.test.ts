@@ -12,7 +12,7 @@ import { loadCatalogFromTexts } from '../src/load/load-catalog.js';
 // Seeded and bounded: the same cases on every run. More on demand:
 //   ERRCAT_FUZZ_RUNS=5000 ERRCAT_FUZZ_SEED=7 npx vitest run test/fuzz-validator.test.ts
 
-const RUNS = Number(process.env.ERRCAT_FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.ERRCAT_FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.ERRCAT_FUZZ_SEED ?? 20_240_611);
 /** Per case; generous because the machine running the suite may be busy. A real hang takes far longer. */
 const CASE_LIMIT_MS = 5_000;

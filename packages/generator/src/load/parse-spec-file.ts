@@ -106,7 +106,8 @@ function syntaxDiagnostics(index: PositionIndex, error: unknown): Diagnostic[] {
 function jsYamlDiagnostic(index: PositionIndex, error: unknown): Diagnostic {
   const mark = (error as { mark?: { line: number; column: number; position?: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? String(error);
-  const at = { file: index.file, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+  // By offset, so that lines are counted as everywhere else (js-yaml also counts a lone `\r` as a line break).
+  const at = mark?.position !== undefined ? index.positionOf(mark.position) : { file: index.file, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
   if (/duplicated mapping key/.test(reason)) return diagnostic('duplicateKey', at, { key: duplicateKeyAt(index.text, index.offsetOf(at)) });
   return diagnostic('yamlSyntax', at, { detail: explainJsYaml(reason, index.text, mark?.position) });
 }
@@ -300,6 +301,10 @@ class PositionIndex {
   offsetOf(at: SourcePosition): number {
     const lineStart = this.lineCounter.lineStarts[at.line - 1] ?? 0;
     return lineStart + at.column - 1;
+  }
+
+  positionOf(offset: number): SourcePosition {
+    return this.position(Math.min(offset, this.text.length));
   }
 
   private position(offset: number): SourcePosition {
