@@ -14,7 +14,7 @@ const PATTERN_MEANINGS: Record<string, string> = {
   [specSchema.definitions.codeName.pattern]: 'a code name: a letter, then letters, digits, `_`, `.` or `-`',
   [specSchema.definitions.locale.pattern]: 'a BCP 47 language tag such as `en`, `fr` or `zh-TW`',
   [specSchema.definitions.codeRef.pattern]: 'a reference `Code`, `Category` or `Category/Code`',
-  [specSchema.definitions.settings.properties.scope.pattern]: 'an npm scope such as `@azure-errors`',
+  [specSchema.definitions.settings.properties.scope.pattern]: 'an npm scope such as `@payments`',
   [specSchema.definitions.service.properties.id.pattern]: 'a lowercase id such as `batch` or `ml-studio`',
   [specSchema.definitions.service.properties.name.pattern]: 'a PascalCase name such as `Batch`',
   [specSchema.definitions.param.properties.name.pattern]: 'a camelCase name such as `blob`',

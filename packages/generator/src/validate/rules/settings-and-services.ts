@@ -66,7 +66,7 @@ export const checkSettingsAndServices: Rule = ({ files, settings, defaultLocale,
     if (service.wireFormat === 'rest-guidelines' && spec.codes) {
       diagnostics.push(diagnostic('wrongSection', source.locate(['codes'], 'key'), { section: 'codes', wireFormat: service.wireFormat, expected: 'categories' }));
     }
-    if (service.wireFormat === 'batch' && spec.categories) {
+    if (service.wireFormat !== 'rest-guidelines' && service.wireFormat !== undefined && spec.categories) {
       diagnostics.push(diagnostic('wrongSection', source.locate(['categories'], 'key'), { section: 'categories', wireFormat: service.wireFormat, expected: 'codes' }));
     }
     for (const name of Object.keys(spec.embedded?.categories ?? {})) {
