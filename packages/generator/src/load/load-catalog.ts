@@ -8,7 +8,7 @@ import { validateSpec } from '../validate/validate-spec.js';
 import { checkStructure } from './check-structure.js';
 import { suggest } from '../util/suggest.js';
 import { parseSpecFile } from './parse-spec-file.js';
-import { readSpecDir, type SpecText } from './read-spec-dir.js';
+import { readSpecDir, type FileStamp, type SpecText } from './read-spec-dir.js';
 
 export interface LoadResult {
   /** Present only when there is no error (warnings allowed). */
@@ -61,7 +61,7 @@ export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics
 }
 
 /** Reads the spec folder and loads the catalog from it. */
-export async function loadCatalog(specDir: string, display: (absolute: string) => string): Promise<LoadResult> {
-  const { texts, diagnostics } = await readSpecDir(specDir, display);
-  return loadCatalogFromTexts(texts, diagnostics, display(specDir));
+export async function loadCatalog(specDir: string, display: (absolute: string) => string): Promise<LoadResult & { stamps: FileStamp[] }> {
+  const { texts, diagnostics, stamps } = await readSpecDir(specDir, display);
+  return { ...loadCatalogFromTexts(texts, diagnostics, display(specDir)), stamps };
 }
