@@ -30,35 +30,35 @@ export const batchErrorSchema = {
     {
       "code": "InternalError",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "The server encountered an internal error. Please retry the request."
       }
     },
     {
       "code": "InvalidRequestBody",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "The specified Request Body is not syntactically valid."
       }
     },
     {
       "code": "RequestBodyTooLarge",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "The size of the request body exceeds the maximum size permitted."
       }
     },
     {
       "code": "InvalidUri",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "The requested URI does not represent any resource on the server."
       }
     },
     {
       "code": "InvalidInput",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "One of the request inputs is not valid."
       }
     }

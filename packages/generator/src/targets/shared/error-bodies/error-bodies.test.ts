@@ -22,7 +22,7 @@ describe('wire examples', () => {
       '{"error":{"code":"Unauthorized","message":"Request is unauthorized to access resource.","details":[{"code":"ScoreRequestUnauthorized","message":"Invalid credentials provided."}]}}',
     );
     // DESIGN.md's sample says en-US; this catalog's default locale is `en`, and `lang` is the locale the body is in.
-    expect(JSON.stringify(byName(responseExamples(service(real, 'batch')), 'PoolNotFound')?.value)).toBe('{"code":"PoolNotFound","message":{"lang":"en","value":"The specified pool does not exist."}}');
+    expect(JSON.stringify(byName(responseExamples(service(real, 'batch')), 'PoolNotFound')?.value)).toBe('{"code":"PoolNotFound","message":{"lang":"en-US","value":"The specified pool does not exist."}}');
   });
 
   it.each(['edge', 'real'] as const)('cover every code under every status it answers with, and every category alone (%s catalog)', (which) => {
