@@ -1,7 +1,7 @@
 export { codeKey, FAILURE_KINDS } from './catalog.js';
 export type { CatalogCategory, CatalogCode, CatalogParam, CatalogVariant, ErrorSet, FailureKind, FailureRef, Messages, ParamType, WireFormat } from './catalog.js';
-export { CATALOG_ERROR, CatalogError, errorBody, isCatalogError, problemBody } from './catalog-error.js';
-export type { CatalogErrorInit, CatalogErrorTypes } from './catalog-error.js';
+export { CATALOG_ERROR, CatalogError, catalogErrorRecord, errorBody, isCatalogError, problemBody } from './catalog-error.js';
+export type { CatalogErrorInit, CatalogErrorRecord, CatalogErrorTypes } from './catalog-error.js';
 export { batchBody, batchSchedulingBody, problemDetails, restGuidelinesBody, statusText } from './envelopes.js';
 export type { BatchBody, BatchErrorValue, BatchSchedulingBody, NameValuePair, ProblemDetails, ProblemDetailsError, ProblemOptions, RestGuidelinesBody, RestGuidelinesDetail } from './envelopes.js';
 export { matchLocale, negotiateLocale } from './locale.js';
