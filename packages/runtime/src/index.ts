@@ -7,7 +7,7 @@ export type { BatchBody, BatchErrorValue, BatchSchedulingBody, NameValuePair, Pr
 export { matchLocale, negotiateLocale } from './locale.js';
 export { formatMessage, resolveRef } from './message.js';
 export type { MessageRef, ResolvedRef } from './message.js';
-export { errorCodeHeaderValue, errorResponse, failureError, failureInit, prefersProblemDetails, toHttpError } from './response.js';
+export { belongsTo, errorCodeHeaderValue, errorResponse, failureError, failureInit, prefersProblemDetails, refInit, toHttpError } from './response.js';
 export type { ErrorResponse, FailureOptions, HttpCatalogError, ResponseOptions } from './response.js';
 export { compileTemplate, parseTemplate, placeholdersOf } from './template.js';
 export type { CompiledTemplate, MessageParams, ParsedTemplate, TemplatePart, TemplateProblem } from './template.js';

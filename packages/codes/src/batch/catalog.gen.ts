@@ -882,4 +882,7 @@ export const batchCatalog: ErrorSet<BatchErrorKey, never> = {
     notFound: { kind: "code", key: "InvalidUri" },
     validation: { kind: "code", key: "InvalidInput" },
   },
+  statuses: {
+    "403": { kind: "code", key: "InsufficientAccountPermissions" },
+  },
 };
