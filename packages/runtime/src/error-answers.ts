@@ -112,6 +112,8 @@ export interface RequestHeaders {
   readonly accept?: string | readonly string[] | undefined;
 }
 
+const ordinaryInstanceOf = Function.prototype[Symbol.hasInstance];
+
 /** Bounds of the per-handler cache of negotiated `Accept-Language` headers. */
 const LOCALE_CACHE_ENTRIES = 256;
 const LOCALE_CACHE_HEADER_LENGTH = 256;
@@ -283,6 +285,8 @@ export function createErrorAnswerer<Request>(
   /** What answers a value that is no catalog error of this service: a framework failure, a mapped library status, else the internal error. */
   function defaultError(thrown: unknown): { error: HttpCatalogError; original: boolean } {
     if (catalogErrorRecord(thrown) !== undefined) return { error: failure('internal'), original: false };
+    // An object with a catalog error's prototype that no constructor made is no library's error either.
+    if (ordinaryInstanceOf.call(CatalogError, thrown)) return { error: failure('internal'), original: true };
     const match = classify(thrown);
     if (match) return { error: failure(match.kind, clip(match.property), clipErrors(match.errors)), original: true };
     const status = libraryStatus(thrown);

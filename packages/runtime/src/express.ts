@@ -116,7 +116,8 @@ function notFoundHandlerFor<Request extends IncomingMessage>(answerer: ErrorAnsw
 interface ExpressLayer {
   readonly handle?: { readonly stack?: unknown } | null;
   readonly route?: ExpressRoute | null;
-  match?(path: string): boolean;
+  /** `true` (Express 4) or the match (Express 5's `router`) when the layer matches; falsy otherwise. */
+  match?(path: string): unknown;
 }
 
 interface ExpressRoute {
@@ -163,7 +164,7 @@ function expressAnswersOptions(request: IncomingMessage, handler: unknown): bool
 
 function matches(layer: ExpressLayer, path: string): boolean {
   try {
-    return layer.match!(path) === true;
+    return Boolean(layer.match!(path));
   } catch {
     // A path Express cannot decode matches no route.
     return false;
