@@ -106,6 +106,25 @@ describe('errcat validate', () => {
     );
   });
 
+  it('leaves other YAML in the spec folder alone, with one quiet line on stderr', async () => {
+    const root = workspace({ 'openapi.yaml': 'openapi: 3.1.0\ninfo:\n  title: Shop\n  version: 1.0.0\npaths: {}\n' });
+    const result = await errcat(root, 'validate');
+    expect(result).toMatchObject({ code: 0, stdout: 'spec: 2 services, 4 codes, 2 locales; no errors\n' });
+    expect(result.stderr).toBe('note: skipped spec/openapi.yaml: not a catalog file (none of settings, service, categories, codes, embedded at the top level)\n');
+  });
+
+  it.each(['duplicate-key-and-alias', 'duplicate-key-and-control-character', 'duplicate-key-and-tag', 'alias-loop', 'alias-bomb', 'nesting-too-deep', 'lone-surrogate'])(
+    'answers %s as a problem in the spec (exit 1), never a crash',
+    async (name) => {
+      const root = workspace({ 'shop.yaml': readFileSync(path.join(badSpecs, name, 'shop.yaml')) });
+      const result = await errcat(root, 'validate');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^spec\/shop\.yaml:\d+:\d+ error E1\d\d /);
+      expect(result.stderr.split('\n').every((line) => line.length < 400)).toBe(true);
+      noStackTrace(result.stderr);
+    },
+  );
+
   it('answers a folder with no spec and a missing folder in one line', async () => {
     mkdirSync(path.join(work, 'spec'));
     const empty = await errcat(work, 'validate');

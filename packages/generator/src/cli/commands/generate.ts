@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadCatalog } from '../../load/load-catalog.js';
+import { changedSinceRead } from '../../load/read-spec-dir.js';
 import type { Catalog, TargetName } from '../../model/catalog.js';
 import { coveredByWorkspace, detectProject, readJson, type Project } from '../../project/detect-project.js';
 import { foreignFolders } from '../../project/ownership.js';
@@ -34,7 +35,7 @@ const NOTHING_WRITTEN = 'nothing was generated; the previous output is untouched
 export async function generateCommand(io: CliIo, options: GenerateOptions): Promise<number> {
   const root = path.resolve(io.cwd, options.root);
   const specDir = path.resolve(root, options.spec ?? 'spec');
-  const { catalog, diagnostics } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute));
+  const { catalog, diagnostics, stamps } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute));
   // Quiet runs say nothing of warnings unless they write: a watcher repeats no unchanged warning.
   if (!options.quiet || !catalog) reportDiagnostics(io, diagnostics);
   if (!catalog) {
@@ -65,9 +66,16 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
   const plan = await withOutputLock(root, async () => {
     const { files: existing, staging } = await readOwnedFiles(root, ownedDirs);
     const planned = planOutput(files, existing);
+    // A spec file saved while it was read may have been read half-written: write nothing from it.
+    const changed = await changedSinceRead(stamps);
+    if (changed.length > 0) return { changed };
     if (!options.check) await applyPlan(root, planned, ownedDirs, staging);
     return planned;
   });
+  if ('changed' in plan) {
+    io.err(`${plan.changed.map((file) => displayPath(io, file)).join(', ')} changed while errcat was generating from it (still being saved?): nothing was generated, the previous output is untouched; run errcat generate again\n`);
+    return EXIT.userError;
+  }
   if (options.check) return reportDrift(io, plan, options);
   if (options.quiet && isClean(plan)) return EXIT.ok;
   if (options.quiet) reportDiagnostics(io, diagnostics);
