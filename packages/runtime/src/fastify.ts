@@ -176,13 +176,23 @@ function isStream(payload: unknown): payload is EventSource {
   return payload !== null && typeof payload === 'object' && typeof (payload as { pipe?: unknown }).pipe === 'function' && typeof (payload as { on?: unknown }).on === 'function';
 }
 
+/**
+ * The plugin that answers for each reply stream: every registered plugin's
+ * hook runs (a parent context's first), and the last one, the context's
+ * own, wins, so that a stream is reported once, to the nearest `onError`.
+ */
+const streamOwners = new WeakMap<EventSource, ErrorAnswerer<FastifyRequest>>();
+
 /** Reports the first error of a reply stream that fails after the headers were sent. */
 function watchStream(stream: EventSource, request: FastifyRequest, reply: FastifyReply, answerer: ErrorAnswerer<FastifyRequest>): void {
+  const watched = streamOwners.has(stream);
+  streamOwners.set(stream, answerer);
+  if (watched) return;
   let reported = false;
   stream.on('error', (error) => {
     if (reported || !reply.raw.headersSent) return;
     reported = true;
-    answerer.report(error, request);
+    streamOwners.get(stream)?.report(error, request);
   });
 }
 
