@@ -9,6 +9,7 @@ import { catalogData } from '../codes/catalog-file.js';
 import { camel, errorSets, namesOf, type ErrorSetView } from '../codes/error-sets.js';
 import { sortedEntries } from '../../util/sort.js';
 import { packageDir, type TargetInput } from '../target.js';
+import { markdownText } from './markdown.js';
 import { packageName } from './package-manifest.js';
 import { quote, typePropertyName } from './typescript/ts-literal.js';
 
@@ -110,8 +111,8 @@ export function statusRows(service: HttpService): StatusRow[] {
 export function statusTableRows(service: HttpService): Array<{ service: string; situation: string; answer: string; status: string }> {
   const internal = failureRows(service, ['internal'])[0]!;
   return [
-    ...statusRows(service).map((row) => ({ service: service.set.title, situation: `another library's error with status ${row.status}`, answer: `\`${row.answer}\``, status: String(row.answerStatus) })),
-    { service: service.set.title, situation: `another library's error with ${statusRows(service).length ? 'any other' : 'a'} status, a catalog error of another service`, answer: `\`${internal.answer}\``, status: String(internal.status) },
+    ...statusRows(service).map((row) => ({ service: markdownText(service.set.title), situation: `another library's error with status ${row.status}`, answer: `\`${row.answer}\``, status: String(row.answerStatus) })),
+    { service: markdownText(service.set.title), situation: `another library's error with ${statusRows(service).length ? 'any other' : 'a'} status, a catalog error of another service`, answer: `\`${internal.answer}\``, status: String(internal.status) },
   ];
 }
 
