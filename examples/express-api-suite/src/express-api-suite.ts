@@ -1,4 +1,5 @@
-import { BatchError, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit, type MlStudioLocale } from '@azure-errors/codes';
+import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit, type MlStudioLocale } from '@azure-errors/codes';
+import { FORGED_STUDIO_ERROR, HOSTILE_THROWS, type Answer } from './hostile.js';
 import type { RequestListener } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serve, type Client } from './http.js';
@@ -8,7 +9,7 @@ export interface ExpressApiUnderTest {
   /** The major the example depends on, and the version it actually loaded. */
   readonly expressMajor: 4 | 5;
   readonly expressVersion: string;
-  readonly createApp: (options: { onError: (error: unknown) => void }) => RequestListener;
+  readonly createApp: (options: { onError: (error: unknown) => void; hostile: ReadonlyArray<() => unknown> }) => RequestListener;
   /** What each `/crash/:kind` route throws. */
   readonly crashes: Readonly<Record<string, () => unknown>>;
   /** Express 5 hands a falsy rejection reason on as `Error('Rejected promise')`; Express 4 (through catchErrors) as it was. */
@@ -33,7 +34,7 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
 
   beforeEach(async () => {
     onError.mockReset();
-    ({ request, close } = await serve(createApp({ onError })));
+    ({ request, close } = await serve(createApp({ onError, hostile: HOSTILE_THROWS.map((entry) => entry.make) })));
   });
   afterEach(() => close());
 
@@ -125,6 +126,8 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
         title: 'Unauthorized',
         status: 401,
         detail: new MlStudioError({ category: MlStudioCategory.Unauthorized, code: MlStudioErrorCode.ScoreRequestUnauthorized }).messageIn('fr'),
+        // The studio router asks for `problemInstance: "path"`: the path as the client sent it, mount path included.
+        instance: '/studio/errors/Unauthorized/ScoreRequestUnauthorized',
         code: 'ScoreRequestUnauthorized',
       });
       expect(response.headers['x-ms-error-code']).toBe('Unauthorized');
@@ -211,6 +214,160 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
         expect(response.headers['content-language']).toBe(asked[index]);
         expect(response.text).toBe(JSON.stringify(new MlStudioError({ category: MlStudioCategory.BadArgument, code: MlStudioErrorCode.BlobNotFound, params: { blob: 'b', azureMessage: 'm' } }).toBody(asked[index])));
       });
+    });
+  });
+
+  describe('hostile thrown values (the shared corpus): never a crash, nothing leaked, always the catalog’s body', () => {
+    const expected = (service: 'studio' | 'batch', answer: Answer, locale: MlStudioLocale) => {
+      if (answer !== 'internal') return { status: answer().status as number, text: JSON.stringify(service === 'studio' ? (answer() as MlStudioError).toBody(locale) : answer().toBody()) };
+      return { status: 500, text: service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody(locale)) : INTERNAL.batch };
+    };
+    const table = (['studio', 'batch'] as const).flatMap((service) => HOSTILE_THROWS.map((entry, index) => [service, entry.name, index, entry[service]] as const));
+
+    it.each(table)('%s: %s', async (service, _name, index, answer) => {
+      const response = await request(`/${service}/hostile/${index}`, { headers: { 'accept-language': 'fr' } });
+      const want = expected(service, answer, 'fr');
+      expect(response.status).toBe(want.status);
+      expect(response.text).toBe(want.text);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      // The client's language, even when reading the thrown value throws (a Proxy).
+      expect(response.headers['content-language']).toBe(service === 'studio' ? 'fr' : 'en');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.text).not.toMatch(/secret|abc123|stack/);
+      const isOwnCatalogError = answer !== 'internal' && HOSTILE_THROWS[index]!.name.startsWith('a real');
+      expect(onError).toHaveBeenCalledTimes(isOwnCatalogError ? 0 : 1);
+    });
+
+    it.each(HOSTILE_THROWS.map((entry, index) => [entry.name, index] as const))('problem details only (/problem): %s', async (_name, index) => {
+      const response = await request(`/problem/hostile/${index}`);
+      expect(response.headers['content-type']).toBe('application/problem+json');
+      const body = JSON.parse(response.text) as { status: number; code: string; instance?: string };
+      expect(body.status).toBe(response.status);
+      expect(body.instance).toBe(`/problem/hostile/${index}`);
+      expect(response.text).not.toMatch(/secret|abc123|stack/);
+    });
+  });
+
+  describe('catalog errors of another service', () => {
+    it.each([
+      ['a BatchError thrown in the ML Studio router', '/studio/foreign', 'studio'],
+      ['an MlStudioError thrown in the Batch router', '/batch/foreign', 'batch'],
+      ['a BatchError returned from the ML Studio mapError (plain JavaScript)', '/studio/mapped/batch', 'studio'],
+    ] as const)('%s → this service’s internal error, and onError', async (_name, path, service) => {
+      const response = await request(path, { headers: { 'accept-language': 'ko' } });
+      expect(response.status).toBe(500);
+      expect(response.text).toBe(service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody('ko')) : INTERNAL.batch);
+      expect(response.headers['x-ms-error-code']).toBe(service === 'studio' ? 'InternalError' : undefined);
+      expect(onError).toHaveBeenCalledTimes(1);
+    });
+
+    it('a mapError that returns an error of the service is answered with it', async () => {
+      const response = await request('/studio/mapped/studio');
+      expect(response.status).toBe(401);
+      expect(JSON.parse(response.text).error.details[0].code).toBe('ScoreRequestUnauthorized');
+      expect(onError).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('a forged catalog error', () => {
+    it('is a 500 on a fresh server and after real errors were constructed: the answer never depends on history', async () => {
+      const first = await request('/studio/hostile/' + HOSTILE_THROWS.findIndex((entry) => entry.name.startsWith('an MlStudioError forged')));
+      new MlStudioError({ category: MlStudioCategory.BadArgument, code: MlStudioErrorCode.BlobNotFound, params: { blob: 'b', azureMessage: 'm' } });
+      await request('/studio/errors/BadArgument/BlobNotFound?blob=b&azureMessage=m');
+      const second = await request('/studio/hostile/' + HOSTILE_THROWS.findIndex((entry) => entry.name.startsWith('an MlStudioError forged')));
+      expect([first.status, second.status]).toEqual([500, 500]);
+      expect(second.text).toBe(first.text);
+      expect(FORGED_STUDIO_ERROR() instanceof MlStudioError).toBe(false);
+    });
+  });
+
+  describe('OPTIONS (CORS preflights)', () => {
+    it('on a path a route serves → Express’s own Allow answer, not the catalog 404', async () => {
+      const response = await request('/studio/services/forecast/score', { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' } });
+      expect(response.status).toBe(200);
+      expect(response.headers.allow).toBe('POST');
+      const batch = await request('/batch/pools/pool-1', { method: 'OPTIONS' });
+      expect(batch.status).toBe(200);
+      expect(batch.headers.allow?.split(/,\s*/).sort()).toEqual(['GET', 'HEAD', 'PUT']);
+    });
+
+    it('on a path no route serves → the catalog’s not-found answer', async () => {
+      const studio = await request('/studio/no/such/thing', { method: 'OPTIONS', headers: { 'accept-language': 'fr' } });
+      expect(studio.status).toBe(404);
+      expect(studio.text).toBe(JSON.stringify(MlStudioError.failure('notFound').toBody('fr')));
+      const batch = await request('/batch/no/such/thing', { method: 'OPTIONS' });
+      expect(batch.status).toBe(400);
+      expect(JSON.parse(batch.text).code).toBe('InvalidUri');
+    });
+  });
+
+  describe('headers of error answers', () => {
+    it.each(['/studio/cached', '/batch/cached', '/problem/cached'])('%s: nosniff, and the route’s Cache-Control and ETag do not survive', async (path) => {
+      const response = await request(path);
+      expect(response.status).toBe(404);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers.etag).toBeUndefined();
+    });
+
+    it('a 304 keeps no body and carries no no-store', async () => {
+      const read = await request('/batch/pools/pool-1', { headers: { 'if-none-match': '"v1"' } });
+      expect(read.status).toBe(304);
+      expect(read.headers['cache-control']).toBeUndefined();
+    });
+
+    it('a not-found answer carries them too', async () => {
+      const response = await request('/studio/nothing');
+      expect([response.headers['x-content-type-options'], response.headers['cache-control']]).toEqual(['nosniff', 'no-store']);
+    });
+  });
+
+  describe('one binding configures both handlers', () => {
+    it('envelope "problem" given once answers unknown routes and thrown errors alike, with the path as instance', async () => {
+      const missing = await request('/problem/no/such/thing?token=secret');
+      expect(missing.headers['content-type']).toBe('application/problem+json');
+      expect(JSON.parse(missing.text)).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, detail: new BatchError({ code: BatchErrorCode.InvalidUri }).messageIn(), instance: '/problem/no/such/thing', code: 'InvalidUri' });
+      const thrown = await request('/problem/errors/PoolNotFound');
+      expect(thrown.headers['content-type']).toBe('application/problem+json');
+      expect(JSON.parse(thrown.text)).toMatchObject({ status: 404, code: 'PoolNotFound', instance: '/problem/errors/PoolNotFound' });
+    });
+
+    it('problem details of the ML Studio router carry the path as instance; a path that is no URI reference is left out', async () => {
+      const response = await request('/studio/nothing?x=1', { headers: { accept: 'application/problem+json' } });
+      expect(JSON.parse(response.text).instance).toBe('/studio/nothing');
+    });
+  });
+
+  describe('hostile requests', () => {
+    it.each([
+      ['a 10 KB Accept', { accept: `${'text/x-secret;q=0.1, '.repeat(500)}application/problem+json` }],
+      ['an Accept with garbage q-values', { accept: 'application/problem+json;q=abc, application/json;q=NaN, */*;q=-1' }],
+      ['Accept-Language with only unknown tags and bad q-values', { 'accept-language': 'xx-YY;q=2, *;q=, zz;q=0.0001' }],
+      ['a header with control-like text', { 'accept-language': 'fr\t;q=1', accept: '\tapplication/json' }],
+    ])('%s → a catalog body, never a crash', async (_name, headers) => {
+      const response = await request('/studio/errors/NotFound', { headers });
+      expect(response.status).toBe(404);
+      expect(['application/json; charset=utf-8', 'application/problem+json']).toContain(response.headers['content-type']);
+      expect(() => JSON.parse(response.text)).not.toThrow();
+      expect(response.text).not.toMatch(/secret/);
+    });
+
+    it.each([
+      ['percent-encoded markup', '/problem/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/problem/%3Cscript%3Ealert(1)%3C%2Fscript%3E'],
+      ['a query with a secret', '/problem/nothing?token=secret&x=%00', '/problem/nothing'],
+      ['a double slash', '//problem//nothing', undefined],
+    ])('instance from %s is a URI reference, never the query', async (_name, path, instance) => {
+      const response = await request(path);
+      expect(response.text).not.toMatch(/secret|<script/);
+      const body = JSON.parse(response.text) as { instance?: string };
+      if (instance !== undefined) expect(body.instance).toBe(instance);
+    });
+
+    it('OPTIONS * → answered, never a crash', async () => {
+      const response = await request('*', { method: 'OPTIONS' });
+      expect(response.status).toBeGreaterThanOrEqual(200);
+      expect(response.text).not.toMatch(/secret|stack/);
     });
   });
 }

@@ -4,12 +4,49 @@
 
 import express, { type Request, type Response, type Router } from 'express';
 import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit } from '@azure-errors/codes';
-import { batchErrorHandler, batchNotFoundHandler, catchErrors, mlStudioErrorHandler, mlStudioNotFoundHandler, type ErrorContext } from '@azure-errors/express';
+import { batchErrorHandler, batchErrors, batchNotFoundHandler, catchErrors, mlStudioErrors, type ErrorContext } from '@azure-errors/express';
 
 export interface AppOptions {
   /** Where errors that are not catalog errors are logged. */
   readonly onError?: (error: unknown, context: ErrorContext<Request>) => void;
   readonly exposeDetails?: boolean;
+  /** What `/studio/hostile/:index`, `/batch/hostile/:index` and `/problem/hostile/:index` throw (the suite's corpus). */
+  readonly hostile?: ReadonlyArray<() => unknown>;
+}
+
+/** Thrown by `/studio/mapped/:to`; the ML Studio `mapError` answers it with an error of `to`'s service. */
+export class MappedError extends Error {
+  constructor(readonly to: string) {
+    super(`secret: mapped to ${to}`);
+  }
+}
+
+/**
+ * The ML Studio `mapError`, as plain JavaScript could write it: a
+ * `BatchError` returned for an ML Studio app is no answer of ML Studio.
+ */
+function mapStudioError(error: unknown): MlStudioError | undefined {
+  if (!(error instanceof MappedError)) return undefined;
+  if (error.to === 'batch') return new BatchError({ code: BatchErrorCode.PoolNotFound }) as unknown as MlStudioError;
+  return new MlStudioError({ category: MlStudioCategory.Unauthorized, code: MlStudioErrorCode.ScoreRequestUnauthorized });
+}
+
+/** Routes both services' routers share: the hostile corpus, another service's error, a route whose caching headers must not survive. */
+function hardeningRoutes(router: Router, options: AppOptions, foreign: () => unknown, missing: () => unknown): void {
+  router.get(
+    '/hostile/:index',
+    catchErrors((request: Request) => {
+      throw options.hostile?.[Number(request.params.index)]?.();
+    }),
+  );
+  router.get('/foreign', () => {
+    throw foreign();
+  });
+  router.get('/cached', (_request, response) => {
+    response.setHeader('cache-control', 'public, max-age=3600');
+    response.setHeader('etag', '"cached"');
+    throw missing();
+  });
 }
 
 /** Things a route may throw that are not catalog errors, by name (for `/crash/:kind`). */
@@ -29,6 +66,7 @@ export function createApp(options: AppOptions = {}): express.Express {
   app.disable('x-powered-by');
   app.use('/studio', studio(options));
   app.use('/batch', batch(options));
+  app.use('/problem', problem(options));
   app.use(batchNotFoundHandler());
   app.use(batchErrorHandler(options));
   return app;
@@ -78,8 +116,20 @@ function studio(options: AppOptions): Router {
     throw new Error('secret: backend lost mid-stream');
   });
 
-  router.use(mlStudioNotFoundHandler());
-  router.use(mlStudioErrorHandler(options));
+  hardeningRoutes(
+    router,
+    options,
+    () => new BatchError({ code: BatchErrorCode.PoolNotFound }),
+    () => new MlStudioError({ category: MlStudioCategory.NotFound, code: MlStudioErrorCode.WebServiceNotFound }),
+  );
+  router.get('/mapped/:to', (request) => {
+    throw new MappedError(String(request.params.to));
+  });
+
+  // One binding configures both handlers.
+  const errors = mlStudioErrors({ ...options, problemInstance: 'path', mapError: mapStudioError });
+  router.use(errors.notFoundHandler);
+  router.use(errors.errorHandler);
   return router;
 }
 
@@ -117,7 +167,33 @@ function batch(options: AppOptions): Router {
     }),
   );
 
+  hardeningRoutes(
+    router,
+    options,
+    () => new MlStudioError({ category: MlStudioCategory.NotFound, code: MlStudioErrorCode.WebServiceNotFound }),
+    () => new BatchError({ code: BatchErrorCode.PoolNotFound }),
+  );
+
+  // The two handlers one at a time, as before.
   router.use(batchNotFoundHandler());
   router.use(batchErrorHandler(options));
+  return router;
+}
+
+/** Batch answered with problem details only: `envelope` given once, for both handlers. */
+function problem(options: AppOptions): Router {
+  const router = express.Router();
+  router.get('/errors/:code', (request) => {
+    throw new BatchError({ code: request.params.code } as BatchErrorInit);
+  });
+  hardeningRoutes(
+    router,
+    options,
+    () => new MlStudioError({ category: MlStudioCategory.NotFound }),
+    () => new BatchError({ code: BatchErrorCode.PoolNotFound }),
+  );
+  const errors = batchErrors({ ...options, envelope: 'problem', problemInstance: 'path' });
+  router.use(errors.notFoundHandler);
+  router.use(errors.errorHandler);
   return router;
 }

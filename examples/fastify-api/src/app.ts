@@ -5,12 +5,43 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit } from '@azure-errors/codes';
 import { batchErrors, batchFrameworkErrors, mlStudioErrors, type ErrorContext } from '@azure-errors/fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 
 export interface AppOptions {
   /** Where errors that are not catalog errors are logged. */
   readonly onError?: (error: unknown, context: ErrorContext<FastifyRequest>) => void;
   readonly envelope?: 'native' | 'problem';
+  /** What `/studio/hostile/:index`, `/batch/hostile/:index` and `/problem/hostile/:index` throw (the shared corpus). */
+  readonly hostile?: ReadonlyArray<() => unknown>;
+}
+
+/** Thrown by `/studio/mapped/:to`; the ML Studio `mapError` answers it with an error of `to`'s service. */
+export class MappedError extends Error {
+  constructor(readonly to: string) {
+    super(`secret: mapped to ${to}`);
+  }
+}
+
+/** The ML Studio `mapError`, as plain JavaScript could write it: a `BatchError` returned for an ML Studio app is no answer of ML Studio. */
+function mapStudioError(error: unknown): MlStudioError | undefined {
+  if (!(error instanceof MappedError)) return undefined;
+  if (error.to === 'batch') return new BatchError({ code: BatchErrorCode.PoolNotFound }) as unknown as MlStudioError;
+  return new MlStudioError({ category: MlStudioCategory.Unauthorized, code: MlStudioErrorCode.ScoreRequestUnauthorized });
+}
+
+/** Routes every context shares: the hostile corpus, another service's error, a route whose caching headers must not survive. */
+function hardeningRoutes(router: FastifyInstance, hostile: ReadonlyArray<() => unknown>, foreign: () => unknown, missing: () => unknown): void {
+  router.get<{ Params: { index: string } }>('/hostile/:index', async (request) => {
+    throw hostile[Number(request.params.index)]?.();
+  });
+  router.get('/foreign', async () => {
+    throw foreign();
+  });
+  router.get('/cached', async (_request, reply: FastifyReply) => {
+    reply.header('cache-control', 'public, max-age=3600').header('etag', '"cached"');
+    throw missing();
+  });
 }
 
 /** Things a route may throw that are not catalog errors, by name (for `/crash/:kind`). */
@@ -27,14 +58,36 @@ const POOLS = new Map([['pool-1', { id: 'pool-1', etag: '"v1"', vmSize: 'standar
 
 export async function createApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, frameworkErrors: batchFrameworkErrors(options) });
+  const hostile = options.hostile ?? [];
   await app.register(batchErrors, options);
-  await app.register(batch, { prefix: '/batch' });
+  await app.register(
+    async (batchApp) => {
+      await batchApp.register(batch);
+      hardeningRoutes(batchApp, hostile, () => new MlStudioError({ category: MlStudioCategory.NotFound }), () => new BatchError({ code: BatchErrorCode.PoolNotFound }));
+    },
+    { prefix: '/batch' },
+  );
   await app.register(
     async (studioApp) => {
-      await studioApp.register(mlStudioErrors, options);
+      await studioApp.register(mlStudioErrors, { ...options, problemInstance: 'path', mapError: mapStudioError });
       await studioApp.register(studio);
+      hardeningRoutes(studioApp, hostile, () => new BatchError({ code: BatchErrorCode.PoolNotFound }), () => new MlStudioError({ category: MlStudioCategory.NotFound, code: MlStudioErrorCode.WebServiceNotFound }));
+      studioApp.get<{ Params: { to: string } }>('/mapped/:to', async (request) => {
+        throw new MappedError(request.params.to);
+      });
     },
     { prefix: '/studio' },
+  );
+  // Batch answered with problem details only: the plugin's options are the one place for both handlers.
+  await app.register(
+    async (problemApp) => {
+      await problemApp.register(batchErrors, { ...options, envelope: 'problem', problemInstance: 'path' });
+      problemApp.get<{ Params: { code: string } }>('/errors/:code', async (request) => {
+        throw new BatchError({ code: request.params.code } as BatchErrorInit);
+      });
+      hardeningRoutes(problemApp, hostile, () => new MlStudioError({ category: MlStudioCategory.NotFound }), () => new BatchError({ code: BatchErrorCode.PoolNotFound }));
+    },
+    { prefix: '/problem' },
   );
   return app;
 }
@@ -69,6 +122,19 @@ async function studio(router: FastifyInstance): Promise<void> {
   router.get<{ Params: { kind: string } }>('/crash-async/:kind', async (request) => {
     await Promise.resolve();
     throw CRASHES[request.params.kind]?.();
+  });
+  // A reply stream that fails after its headers went out: Fastify only logs it; onError must hear of it.
+  router.get('/stream-fails', async (_request, reply) => {
+    let sent = false;
+    const stream = new Readable({
+      read() {
+        if (sent) return;
+        sent = true;
+        this.push('id,score\n');
+        setTimeout(() => this.destroy(new Error('secret: storage lost mid-stream')), 20);
+      },
+    });
+    return reply.type('text/csv').send(stream);
   });
   router.get('/stream', async (_request, reply) => {
     reply.raw.writeHead(200, { 'content-type': 'text/csv' });

@@ -142,6 +142,8 @@ describe('problem details', () => {
       title: 'Unauthorized',
       status: 401,
       detail: new MlStudioError({ category: MlStudioCategory.Unauthorized, code: MlStudioErrorCode.ScoreRequestUnauthorized }).messageIn('ko'),
+      // The studio context asks for `problemInstance: "path"`.
+      instance: '/studio/errors/Unauthorized/ScoreRequestUnauthorized',
       code: 'ScoreRequestUnauthorized',
     });
   });

@@ -2,4 +2,4 @@
 
 export * from "./batch.gen.js";
 export * from "./ml-studio.gen.js";
-export { catchErrors, type Envelope, type ErrorContext, type ExpressErrorHandler, type ExpressRequestHandler, type NextFunction } from "@errcat/runtime/express";
+export { catchErrors, type Envelope, type ErrorContext, type ExpressErrorHandler, type ExpressHandlers, type ExpressRequestHandler, type NextFunction } from "@errcat/runtime/express";

@@ -18,11 +18,13 @@ export const batchResponseSchemas: ResponseSchemas = { body: batchErrorSchema, p
  * A Fastify plugin (applied to the app it is registered on) that answers every error and unknown route with Azure Batch service error bodies (`batch`), in the locale `Accept-Language` asks for (`en`), or as problem details (RFC 9457) when `Accept` prefers them. Bodies are serialized by fast-json-stringify from the response schemas.
  *
  * A thrown `BatchError` is answered with its status and body. Otherwise the spec decides:
- * - anything thrown that is not a catalog error: `InternalError` (500)
+ * - anything thrown that is not a catalog error of this service: `InternalError` (500)
  * - a body that cannot be parsed (malformed JSON, unsupported media type or charset): `InvalidRequestBody` (400)
  * - a body over the size limit: `RequestBodyTooLarge` (413)
  * - a request fails schema validation (Fastify): `InvalidInput` (400)
  * - no route matches: `InvalidUri` (400)
+ * - another library's error with status 403 (`http-errors`, `@fastify/error`): `InsufficientAccountPermissions` (403)
+ * - another library's error with any other status, or a catalog error of another service: like anything thrown
  *
  * `app.register(batchErrors, options)`
  */

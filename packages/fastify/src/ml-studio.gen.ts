@@ -18,11 +18,14 @@ export const mlStudioResponseSchemas: ResponseSchemas = { body: mlStudioErrorSch
  * A Fastify plugin (applied to the app it is registered on) that answers every error and unknown route with Azure Machine Learning Studio (classic) web services error bodies (`rest-guidelines`), in the locale `Accept-Language` asks for (`en`, `fr`, `ko`, `zh-TW`), or as problem details (RFC 9457) when `Accept` prefers them. Bodies are serialized by fast-json-stringify from the response schemas.
  *
  * A thrown `MlStudioError` is answered with its status and body. Otherwise the spec decides:
- * - anything thrown that is not a catalog error: `InternalError/UnknownError` (500)
+ * - anything thrown that is not a catalog error of this service: `InternalError/UnknownError` (500)
  * - a body that cannot be parsed (malformed JSON, unsupported media type or charset): `BadArgument/RequestBodyInvalid` (400)
  * - a body over the size limit: `BadArgument/RequestBodyInvalid` (400)
  * - a request fails schema validation (Fastify): `BadArgument/BadParameterValue` (400)
  * - no route matches: `NotFound` (a category alone, 404)
+ * - another library's error with status 401 (`http-errors`, `@fastify/error`): `Unauthorized` (a category alone, 401)
+ * - another library's error with status 404 (`http-errors`, `@fastify/error`): `NotFound` (a category alone, 404)
+ * - another library's error with any other status, or a catalog error of another service: like anything thrown
  *
  * `app.register(mlStudioErrors, options)`
  */

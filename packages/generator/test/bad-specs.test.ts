@@ -61,6 +61,8 @@ const cases: Array<[string, Expected[]]> = [
     ['E503', 'shop.yaml', 8, 15],
     ['E501', 'shop.yaml', 11, 15],
     ['E501', 'shop.yaml', 12, 17],
+    ['E503', 'shop.yaml', 14, 12],
+    ['E501', 'shop.yaml', 15, 12],
   ]],
   ['identifier-collision', [
     ['E308', 'shop.yaml', 24, 3],

@@ -4,8 +4,56 @@ import { matchLocale } from './locale.js';
 import { formatCategory, formatResolved, resolveRef, type MessageRef, type ResolvedRef } from './message.js';
 import type { MessageParams } from './template.js';
 
-/** Marks every catalog error, whichever copy of the runtime or of a generated package made it. */
-export const CATALOG_ERROR = Symbol.for('errcat.catalog-error');
+/**
+ * The key (on `globalThis`) of the registry every copy of the runtime
+ * shares: each catalog error is filed there by its constructor, with what it
+ * was constructed from. Only a constructor files an error, so an object made
+ * any other way (`Object.create(MlStudioError.prototype)`, a spread, parsed
+ * JSON) is never taken for one, whatever errors were made before it.
+ */
+export const CATALOG_ERROR = Symbol.for('errcat.catalog-error-registry@1');
+
+/** What a catalog error was constructed with: the runtime answers from this, never from the instance's own (writable) fields. */
+export interface CatalogErrorRecord {
+  readonly catalog: ErrorSet;
+  readonly key: string;
+  readonly code: string | undefined;
+  readonly category: string | undefined;
+  readonly status: number | undefined;
+  readonly variant: string | undefined;
+  readonly params: MessageParams;
+  readonly target: string | undefined;
+  readonly values: readonly BatchErrorValue[] | undefined;
+  readonly details: readonly NameValuePair[] | undefined;
+  readonly instance: string | undefined;
+  readonly errors: readonly ProblemDetailsError[] | undefined;
+}
+
+/** The registry shared through `globalThis`, made by the first copy of the runtime that loads; never replaceable. */
+const registry: WeakMap<object, CatalogErrorRecord> = (() => {
+  const holder = globalThis as { [CATALOG_ERROR]?: unknown };
+  const existing = holder[CATALOG_ERROR];
+  if (existing instanceof WeakMap) return existing as WeakMap<object, CatalogErrorRecord>;
+  const created = new WeakMap<object, CatalogErrorRecord>();
+  Object.defineProperty(globalThis, CATALOG_ERROR, { value: created, enumerable: false, writable: false, configurable: false });
+  return created;
+})();
+
+/**
+ * What `value` was constructed with, when a catalog error constructor (of
+ * any copy of the runtime) made it; `undefined` for anything else. Runs no
+ * code of `value` (no getters, no Proxy traps).
+ */
+export function catalogErrorRecord(value: unknown): CatalogErrorRecord | undefined {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null ? registry.get(value) : undefined;
+}
+
+/** The record of `error`, or a TypeError for objects no catalog error constructor made. */
+function recordOf(error: unknown): CatalogErrorRecord {
+  const record = catalogErrorRecord(error);
+  if (!record) throw new TypeError('not a catalog error: only the constructor of a catalog error class makes one');
+  return record;
+}
 
 export interface CatalogErrorInit extends MessageRef {
   /** rest-guidelines: the `details[].target` of the response. */
@@ -76,16 +124,35 @@ export class CatalogError<T extends CatalogErrorTypes = CatalogErrorTypes> exten
     this.details = init.details;
     this.instance = init.instance;
     this.errors = init.errors;
+    registry.set(
+      this,
+      Object.freeze({
+        catalog,
+        key: this.key,
+        code: this.code,
+        category: this.category,
+        status: this.status,
+        variant: this.variant,
+        params,
+        target: init.target,
+        values: init.values === undefined ? undefined : Object.freeze(init.values.map(({ key, value }) => Object.freeze({ key, value }))),
+        details: init.details === undefined ? undefined : Object.freeze(init.details.map(({ name, value }) => Object.freeze({ name, value }))),
+        instance: init.instance,
+        errors: init.errors === undefined ? undefined : Object.freeze(init.errors.map((entry) => Object.freeze({ ...entry }))),
+      }),
+    );
   }
 
   /** The message in `locale` (any tag: `fr-CA` finds `fr`); the default locale when absent or unknown. */
   messageIn(locale?: T['locale']): string {
-    return formatResolved(this.catalog, resolve(this), this.params, matchLocale(locale, this.catalog.locales, this.catalog.defaultLocale));
+    const record = recordOf(this);
+    return formatResolved(record.catalog, resolve(record), record.params, matchLocale(locale, record.catalog.locales, record.catalog.defaultLocale));
   }
 
   /** The wire body in `locale` (default locale when absent), exactly as DESIGN.md gives it for the set's wire format. */
   toBody(locale?: T['locale']): T['body'] {
-    return errorBody(this, matchLocale(locale, this.catalog.locales, this.catalog.defaultLocale)) as T['body'];
+    const { catalog } = recordOf(this);
+    return errorBody(this, matchLocale(locale, catalog.locales, catalog.defaultLocale)) as T['body'];
   }
 
   /** The wire body in the default locale, so `JSON.stringify(error)` is the response body. */
@@ -95,29 +162,35 @@ export class CatalogError<T extends CatalogErrorTypes = CatalogErrorTypes> exten
 
   /** RFC 9457 problem details in `locale`; only for errors answered over HTTP. */
   toProblem(locale?: T['locale'], options?: ProblemOptions): ProblemDetails<NonNullable<T['code']> | NonNullable<T['category']>> {
-    return problemBody(this, matchLocale(locale, this.catalog.locales, this.catalog.defaultLocale), options) as ProblemDetails<NonNullable<T['code']> | NonNullable<T['category']>>;
+    const { catalog } = recordOf(this);
+    return problemBody(this, matchLocale(locale, catalog.locales, catalog.defaultLocale), options) as ProblemDetails<NonNullable<T['code']> | NonNullable<T['category']>>;
   }
 
   /**
    * `instanceof` that holds across copies of the package: a generated class
    * recognises every error of its own set, `CatalogError` every catalog
    * error; subclasses written by users keep the ordinary prototype check.
+   * Only errors a constructor made count: an object that merely has the
+   * prototype (`Object.create(MlStudioError.prototype)`) is no catalog error.
    */
   static override [Symbol.hasInstance]<C extends abstract new (...args: never) => unknown>(this: C, value: unknown): value is InstanceType<C> {
-    if (ordinaryInstanceOf.call(this, value)) return true;
-    const brand = brandOf(value);
-    if (brand === undefined) return false;
+    const record = catalogErrorRecord(value);
+    if (record === undefined) return false;
     if ((this as unknown) === CatalogError) return true;
     const own = Object.hasOwn(this, 'catalog') ? (this as unknown as { catalog?: ErrorSet }).catalog : undefined;
-    return own?.brand === brand;
+    if (own !== undefined) return own.brand === record.catalog.brand;
+    return ordinaryInstanceOf.call(this, value);
   }
 }
 
-/** The facts every error of a set carries, non-enumerable so they never reach a body or a log line's JSON. */
+/**
+ * The facts every error of a set shows, non-enumerable so they never reach a
+ * body or a log line's JSON. For reading only: the runtime trusts the
+ * registry, never these.
+ */
 function defineFacts(target: object, catalog: ErrorSet): void {
   Object.defineProperty(target, 'name', { value: catalog.errorName, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(target, 'catalog', { value: catalog, enumerable: false });
-  Object.defineProperty(target, CATALOG_ERROR, { value: catalog.brand, enumerable: false });
 }
 
 const prototypeSets = new WeakMap<object, ErrorSet>();
@@ -138,41 +211,39 @@ function sharesFactsOnPrototype(prototype: object, catalog: ErrorSet): boolean {
   return true;
 }
 
-function brandOf(value: unknown): string | undefined {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
-  const brand = (value as { [CATALOG_ERROR]?: unknown })[CATALOG_ERROR];
-  return typeof brand === 'string' ? brand : undefined;
-}
-
-/** Whether `value` is an error of any catalog, from any copy of the runtime. */
+/**
+ * Whether a catalog error constructor (of any copy of the runtime) made
+ * `value`. Never runs code of `value`, so a hostile Proxy is simply `false`.
+ */
 export function isCatalogError(value: unknown): value is CatalogError {
-  return brandOf(value) !== undefined && typeof (value as { catalog?: unknown }).catalog === 'object';
+  return catalogErrorRecord(value) !== undefined;
 }
 
-/** Re-resolves an error's reference from its data, so errors from another copy of the runtime work too. */
-function resolve(error: CatalogError): ResolvedRef {
-  return resolveRef(error.catalog, { code: error.code, category: error.category, variant: error.variant });
+/** Re-resolves a record's reference in its set, so errors from another copy of the runtime work too. */
+function resolve(record: CatalogErrorRecord): ResolvedRef {
+  return resolveRef(record.catalog, { code: record.code, category: record.category, variant: record.variant });
 }
 
 /** The native wire body of `error` in `locale` (a locale of its set). */
 export function errorBody(error: CatalogError, locale: string): object {
-  const set = error.catalog;
-  const resolved = resolve(error);
-  const message = formatResolved(set, resolved, error.params, locale);
+  const record = recordOf(error);
+  const set = record.catalog;
+  const resolved = resolve(record);
+  const message = formatResolved(set, resolved, record.params, locale);
   switch (set.wireFormat) {
     case 'rest-guidelines': {
       const category = resolved.category;
-      if (!category) throw new TypeError(`${set.errorName}: ${error.key} has no category`);
+      if (!category) throw new TypeError(`${set.errorName}: ${record.key} has no category`);
       const categoryMessage = formatCategory(set, category, locale);
       if (!resolved.code) return restGuidelinesBody(category.name, categoryMessage);
-      return restGuidelinesBody(category.name, categoryMessage, { code: resolved.code.name, message, ...(error.target === undefined ? {} : { target: error.target }) });
+      return restGuidelinesBody(category.name, categoryMessage, { code: resolved.code.name, message, ...(record.target === undefined ? {} : { target: record.target }) });
     }
     case 'batch':
-      return batchBody(resolved.code?.name ?? error.key, languageTag(error.catalog, locale), message, error.values);
+      return batchBody(resolved.code?.name ?? record.key, languageTag(set, locale), message, record.values);
     case 'problem-details':
       return problemBody(error, locale);
     case 'batch-scheduling':
-      return batchSchedulingBody(resolved.code?.category ?? '', resolved.code?.name ?? error.key, message, error.details);
+      return batchSchedulingBody(resolved.code?.category ?? '', resolved.code?.name ?? record.key, message, record.details);
   }
 }
 
@@ -185,13 +256,14 @@ export function errorBody(error: CatalogError, locale: string): object {
  * services only: no other format's schema has room for them.
  */
 export function problemBody(error: CatalogError, locale: string, options: ProblemOptions = {}): ProblemDetails {
-  const set = error.catalog;
-  if (typeof error.status !== 'number') throw new TypeError(`${set.errorName} ${error.key} is not answered over HTTP`);
-  const message = formatResolved(set, resolve(error), error.params, locale);
+  const record = recordOf(error);
+  const set = record.catalog;
+  if (typeof record.status !== 'number') throw new TypeError(`${set.errorName} ${record.key} is not answered over HTTP`);
+  const message = formatResolved(set, resolve(record), record.params, locale);
   const typeBase = set.problemTypeBase ?? options.typeBase;
-  const instance = error.instance ?? options.instance;
-  const errors = set.wireFormat === 'problem-details' ? error.errors : undefined;
-  return problemDetails(error.status, error.code ?? error.category ?? error.key, message, {
+  const instance = record.instance ?? options.instance;
+  const errors = set.wireFormat === 'problem-details' ? record.errors : undefined;
+  return problemDetails(record.status, record.code ?? record.category ?? record.key, message, {
     ...(typeBase === undefined ? {} : { typeBase }),
     ...(instance === undefined ? {} : { instance }),
     ...(errors === undefined ? {} : { errors }),

@@ -77,6 +77,13 @@ export interface ErrorSet<Key extends string = string, Category extends string =
   /** Codes for framework failures; present for sets answered over HTTP. */
   readonly failures?: Readonly<Record<FailureKind, FailureRef>>;
   /**
+   * Codes for errors of other libraries by the status they carry
+   * (`http-errors`' `status`, `@fastify/error`'s `statusCode`), keyed by the
+   * status (`"401"`); from the spec's `failures.statuses`. An error whose
+   * status is not here is answered with the `internal` failure.
+   */
+  readonly statuses?: Readonly<Record<string, FailureRef>>;
+  /**
    * The response header that repeats the body's top-level code
    * (`x-ms-error-code`), lower-case; absent when the service sends none.
    * Its value is `error.code` (the category) for rest-guidelines, `code`

@@ -5,10 +5,10 @@
 
 import { inspect } from 'node:util';
 import type { ErrorSet, FailureKind } from './catalog.js';
-import { CatalogError, errorBody, isCatalogError, problemBody } from './catalog-error.js';
+import { CatalogError, catalogErrorRecord, errorBody, problemBody } from './catalog-error.js';
 import type { ProblemDetailsError, ProblemOptions } from './envelopes.js';
 import { negotiateLocale } from './locale.js';
-import { answersWithProblem, errorCodeHeaderValue, failureInit, prefersProblemDetails, type HttpCatalogError } from './response.js';
+import { answersWithProblem, belongsTo, errorCodeHeaderValue, failureInit, prefersProblemDetails, refInit, type HttpCatalogError } from './response.js';
 
 /** Which body a response carries: the service's own wire format, or RFC 9457 problem details. */
 export type Envelope = 'native' | 'problem';
@@ -35,16 +35,19 @@ export interface ErrorAnswerOptions<Request = unknown, Locale extends string = s
   /** The locale for clients whose `Accept-Language` names none the service has (default: the service's default locale). */
   readonly defaultLocale?: Locale;
   /**
-   * Called with every thrown value that is not a catalog error (the client
-   * gets the spec's internal-error code, or a framework failure's code), and
-   * with every error that arrives after the headers were sent. For logging:
-   * it cannot change the answer, and what it throws is ignored.
+   * Called with every thrown value that is not a catalog error of this
+   * service (the client gets the spec's internal-error code, a framework
+   * failure's code, or the code the spec maps a library error's status to),
+   * a catalog error of another service included, and with every error that
+   * arrives after the headers were sent. For logging: it cannot change the
+   * answer, and what it throws is ignored.
    */
   readonly onError?: (error: unknown, context: ErrorContext<Request>) => void;
   /**
    * Turns errors of other libraries into catalog errors (a rate limiter's
    * 429, an auth plugin's 401). Return `undefined` to leave an error to the
-   * defaults.
+   * defaults. A catalog error of another service returned here is answered
+   * as this service's internal error, like one thrown.
    */
   readonly mapError?: (error: unknown, request: Request) => CatalogError | null | undefined;
   /**
@@ -55,6 +58,13 @@ export interface ErrorAnswerOptions<Request = unknown, Locale extends string = s
   readonly exposeDetails?: boolean;
   /** Base of problem details' `type` (`https://errors.example.com/` + code); `about:blank` without it. */
   readonly problemTypeBase?: string;
+  /**
+   * Problem details' `instance`: `"path"` for the request's path (without
+   * the query string, which may carry secrets), or a function of the
+   * request; absent by default. A value that is no URI reference, or longer
+   * than 2,048 characters, is left out. An error's own `instance` wins.
+   */
+  readonly problemInstance?: 'path' | ((request: Request) => string | undefined);
 }
 
 /** A framework failure recognised in a thrown value, and the property it is about (validation). */
@@ -67,6 +77,9 @@ export interface FailureMatch {
 
 /** Recognises the framework's own failures (body parsing, validation) in thrown values. */
 export type FailureClassifier = (thrown: unknown) => FailureMatch | undefined;
+
+/** The request's path and query as the client sent it (Express's `originalUrl`, Fastify's `url`). */
+export type RequestPath<Request> = (request: Request) => string | undefined;
 
 export interface ErrorAnswer {
   readonly status: number;
@@ -99,6 +112,8 @@ export interface RequestHeaders {
   readonly accept?: string | readonly string[] | undefined;
 }
 
+const ordinaryInstanceOf = Function.prototype[Symbol.hasInstance];
+
 /** Bounds of the per-handler cache of negotiated `Accept-Language` headers. */
 const LOCALE_CACHE_ENTRIES = 256;
 const LOCALE_CACHE_HEADER_LENGTH = 256;
@@ -107,15 +122,43 @@ const PROPERTY_LENGTH = 256;
 /** Most `errors[]` entries copied from a validation error into a body. */
 const ERRORS_LENGTH = 32;
 
+/** Longest problem details `instance` sent. */
+const INSTANCE_LENGTH = 2048;
+/** Characters RFC 3986 allows in a URI reference (with `%` of percent-encoding). */
+const URI_REFERENCE = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
+
 const PROBLEM_TYPE = 'application/problem+json';
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The status a library's error asks for, read as Express's own handler
+ * reads it: an `Error` whose `status` (else `statusCode`) is an integer
+ * 400–599 (`http-errors`, `@fastify/error`, `@fastify/sensible`). Anything
+ * else (`200`, `NaN`, `"401"`, a plain object) asks for none.
+ */
+export function libraryStatus(thrown: unknown): number | undefined {
+  if (!(thrown instanceof Error)) return undefined;
+  const { status, statusCode } = thrown as Error & { status?: unknown; statusCode?: unknown };
+  if (isErrorStatus(status)) return status;
+  if (isErrorStatus(statusCode)) return statusCode;
+  return undefined;
+}
+
+function isErrorStatus(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
+}
 
 /**
  * Prepares everything that does not depend on the request (locales, headers,
  * the internal error's fallback answer), and checks the options, so that a
  * wrong option fails when the app starts rather than on its first error.
  */
-export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswerOptions<Request> = {}, classify: FailureClassifier = () => undefined): ErrorAnswerer<Request> {
+export function createErrorAnswerer<Request>(
+  set: ErrorSet,
+  options: ErrorAnswerOptions<Request> = {},
+  classify: FailureClassifier = () => undefined,
+  pathOf: RequestPath<Request> = () => undefined,
+): ErrorAnswerer<Request> {
   if (!set.failures) throw new TypeError(`${set.errorName} is not answered over HTTP: its catalog declares no failures`);
   const envelope = options.envelope ?? 'native';
   if (envelope !== 'native' && envelope !== 'problem') throw new TypeError(`envelope must be "native" or "problem", not ${JSON.stringify(envelope)}`);
@@ -127,6 +170,11 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
   const mapError = options.mapError;
   const exposeDetails = options.exposeDetails === true && process.env.NODE_ENV !== 'production';
   const problemOptions: ProblemOptions = options.problemTypeBase === undefined ? {} : { typeBase: options.problemTypeBase };
+  const problemInstance = options.problemInstance;
+  if (problemInstance !== undefined && problemInstance !== 'path' && typeof problemInstance !== 'function') {
+    throw new TypeError(`problemInstance must be "path" or a function of the request, not ${JSON.stringify(problemInstance)}`);
+  }
+  const statuses = set.statuses ?? {};
   // `*` and unmatched headers both give the default locale.
   const locales = [defaultLocale, ...set.locales.filter((locale) => locale !== defaultLocale)];
   const localeCache = new Map<string, string>();
@@ -156,20 +204,43 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
     return prefersProblemDetails(accept);
   }
 
-  function build(error: HttpCatalogError, headers: RequestHeaders, thrown: unknown, original: boolean): ErrorAnswer {
-    const locale = localeOf(headers['accept-language'], error.catalog);
-    const problem = answersWithProblem(error.catalog, wantsProblem(headers.accept));
-    const responseHeaders: Record<string, string> = { 'content-type': problem ? PROBLEM_TYPE : JSON_TYPE, 'content-language': locale };
-    const code = errorCodeHeaderValue(error);
-    if (code !== undefined) responseHeaders[error.catalog.errorCodeHeader!] = code;
-    if (!hasBody(error.status)) {
-      delete responseHeaders['content-type'];
-      return { status: error.status, headers: responseHeaders, body: undefined, problem, detailed: false };
+  /** The `instance` of problem details for `request`, when the options ask for one and it is a URI reference. */
+  function instanceFor(request: Request | undefined): string | undefined {
+    if (problemInstance === undefined || request === undefined) return undefined;
+    try {
+      let value = problemInstance === 'path' ? pathOf(request) : problemInstance(request);
+      if (typeof value !== 'string') return undefined;
+      if (problemInstance === 'path') value = value.replace(/[?#].*$/s, '');
+      return value !== '' && value.length <= INSTANCE_LENGTH && URI_REFERENCE.test(value) ? value : undefined;
+    } catch {
+      return undefined;
     }
-    let body = problem ? problemBody(error, locale, problemOptions) : errorBody(error, locale);
+  }
+
+  function build(error: HttpCatalogError, headers: RequestHeaders, thrown: unknown, original: boolean, request: Request | undefined): ErrorAnswer {
+    const record = catalogErrorRecord(error)!;
+    const status = record.status!;
+    const locale = localeOf(headers['accept-language'], record.catalog);
+    const problem = answersWithProblem(record.catalog, wantsProblem(headers.accept));
+    const responseHeaders: Record<string, string> = { 'content-type': problem ? PROBLEM_TYPE : JSON_TYPE, 'content-language': locale, 'x-content-type-options': 'nosniff' };
+    // An error is never cached as the route's success would be; a 304 keeps the caching headers of what it validates.
+    if (status !== 304) responseHeaders['cache-control'] = 'no-store';
+    const code = errorCodeHeaderValue(error);
+    if (code !== undefined) responseHeaders[record.catalog.errorCodeHeader!] = code;
+    if (!hasBody(status)) {
+      delete responseHeaders['content-type'];
+      return { status, headers: responseHeaders, body: undefined, problem, detailed: false };
+    }
+    let body: object;
+    if (problem) {
+      const instance = instanceFor(request);
+      body = problemBody(error, locale, instance === undefined ? problemOptions : { ...problemOptions, instance });
+    } else {
+      body = errorBody(error, locale);
+    }
     const detailed = exposeDetails && original;
-    if (detailed) body = withDetails(body, error.catalog, problem, thrown);
-    return { status: error.status, headers: responseHeaders, body, problem, detailed };
+    if (detailed) body = withDetails(body, record.catalog, problem, thrown);
+    return { status, headers: responseHeaders, body, problem, detailed };
   }
 
   // One error per failure kind, made once: answering a failure then costs no
@@ -188,6 +259,20 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
     return error;
   }
 
+  // One error per status the spec maps (`failures.statuses`), made on first use.
+  const statusErrors = new Map<string, HttpCatalogError>();
+
+  function statusError(status: number): HttpCatalogError | undefined {
+    const key = String(status);
+    if (!Object.hasOwn(statuses, key)) return undefined;
+    let error = statusErrors.get(key);
+    if (!error) {
+      error = Object.freeze(new CatalogError(set, refInit(set, statuses[key]!))) as HttpCatalogError;
+      statusErrors.set(key, error);
+    }
+    return error;
+  }
+
   function tell(thrown: unknown, request: Request, answer: HttpCatalogError | undefined): void {
     if (!onError) return;
     try {
@@ -197,8 +282,29 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
     }
   }
 
+  /** What answers a value that is no catalog error of this service: a framework failure, a mapped library status, else the internal error. */
+  function defaultError(thrown: unknown): { error: HttpCatalogError; original: boolean } {
+    if (catalogErrorRecord(thrown) !== undefined) return { error: failure('internal'), original: false };
+    // An object with a catalog error's prototype that no constructor made is no library's error either.
+    if (ordinaryInstanceOf.call(CatalogError, thrown)) return { error: failure('internal'), original: true };
+    const match = classify(thrown);
+    if (match) return { error: failure(match.kind, clip(match.property), clipErrors(match.errors)), original: true };
+    const status = libraryStatus(thrown);
+    const mapped = status === undefined ? undefined : statusError(status);
+    return { error: mapped ?? failure('internal'), original: true };
+  }
+
   const fallbackError = failure('internal');
-  const fallback = build(fallbackError, {}, undefined, false);
+  const fallback = build(fallbackError, {}, undefined, false, undefined);
+
+  /** The internal error in the client's locale; the prepared fallback when even that fails. */
+  function internal(headers: RequestHeaders, request: Request): ErrorAnswer {
+    try {
+      return build(fallbackError, headers, undefined, false, request);
+    } catch {
+      return fallback;
+    }
+  }
 
   return {
     set,
@@ -206,38 +312,36 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
     varyValue: vary.join(', '),
     answer(thrown, request, headers) {
       try {
-        if (isHttpCatalogError(thrown)) return build(thrown, headers, thrown, false);
+        // The registry is read without running code of `thrown` (no getters, no Proxy traps).
+        if (belongsTo(thrown, set)) return build(thrown, headers, thrown, false, request);
         const mapped = mapError ? mapError(thrown, request) : undefined;
-        if (isHttpCatalogError(mapped)) {
-          tell(thrown, request, mapped);
-          return build(mapped, headers, thrown, false);
+        if (mapped !== undefined && mapped !== null && catalogErrorRecord(mapped) !== undefined) {
+          // A catalog error of another service (or one not answered over HTTP) is no answer of this one.
+          const answer = belongsTo(mapped, set) ? mapped : fallbackError;
+          tell(thrown, request, answer);
+          return build(answer, headers, thrown, false, request);
         }
-        const match = classify(thrown);
-        const error = match ? failure(match.kind, clip(match.property), clipErrors(match.errors)) : failure('internal');
+        const { error, original } = defaultError(thrown);
         tell(thrown, request, error);
-        return build(error, headers, thrown, true);
+        return build(error, headers, thrown, original, request);
       } catch {
         // Whatever went wrong (a hostile thrown value, a throwing mapError),
-        // the client still gets the internal error and nothing of it.
+        // the client still gets the internal error, in its language, and nothing of it.
         tell(thrown, request, fallbackError);
-        return fallback;
+        return internal(headers, request);
       }
     },
-    notFound(_request, headers) {
+    notFound(request, headers) {
       try {
-        return build(failure('notFound'), headers, undefined, false);
+        return build(failure('notFound'), headers, undefined, false, request);
       } catch {
-        return fallback;
+        return internal(headers, request);
       }
     },
     report(thrown, request) {
       tell(thrown, request, undefined);
     },
   };
-}
-
-function isHttpCatalogError(value: unknown): value is HttpCatalogError {
-  return isCatalogError(value) && typeof value.status === 'number' && value.catalog.failures !== undefined;
 }
 
 /** 1xx, 204 and 304 responses carry no body (RFC 9110). */

@@ -147,13 +147,17 @@ describe.each(FRAMEWORKS)('%s', (_framework, express) => {
       expect(response.headers.vary).toBe('Origin, Accept-Language, Accept');
     });
 
-    it('answers a catalog error of another service with that service’s body and locales', async () => {
-      const get = await serve(buildApp(express, restSet, {}, [() => new CatalogError(batchSet, { code: 'PoolNotFound' })]));
+    it('answers a catalog error of another service as this service’s internal error, and reports it', async () => {
+      const onError = vi.fn();
+      const pool = new CatalogError(batchSet, { code: 'PoolNotFound' });
+      const get = await serve(buildApp(express, restSet, { onError }, [() => pool]));
       const response = await get('/throw/0', { headers: { 'accept-language': 'fr' } });
-      expect(response.status).toBe(404);
-      expect(response.text).toBe('{"code":"PoolNotFound","message":{"lang":"en","value":"The specified pool does not exist."}}');
-      expect(response.headers['content-language']).toBe('en');
-      expect(response.headers['x-ms-error-code']).toBeUndefined();
+      expect(response.status).toBe(500);
+      expect(response.text).toBe(JSON.stringify(errorBody(failureError(restSet, 'internal'), 'fr')));
+      expect(response.headers['content-language']).toBe('fr');
+      expect(response.headers['x-ms-error-code']).toBe('InternalError');
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(onError.mock.calls[0]![0]).toBe(pool);
     });
   });
 

@@ -52,7 +52,39 @@ export function classifyExpressError(thrown: unknown): FailureMatch | undefined 
  * sent it hands the error to Express, which closes the connection.
  */
 export function errorHandler<Request extends IncomingMessage = IncomingMessage>(set: ErrorSet, options: ExpressErrorOptions<Request> = {}): ExpressErrorHandler<Request> {
-  const answerer = createErrorAnswerer<Request>(set, options, classifyExpressError);
+  return errorHandlerFor(expressAnswerer(set, options));
+}
+
+/** Both handlers of one service, configured once. */
+export interface ExpressHandlers<Request extends IncomingMessage = IncomingMessage> {
+  /** Register after every route: `app.use(handlers.notFoundHandler)`. */
+  readonly notFoundHandler: ExpressRequestHandler<Request>;
+  /** Register last: `app.use(handlers.errorHandler)`. */
+  readonly errorHandler: ExpressErrorHandler<Request>;
+}
+
+/**
+ * The not-found handler and the error handler of `set` from one set of
+ * options, so that both answer alike (`envelope`, `onError`,
+ * `problemInstance`…): `const errors = handlers(set, options);
+ * app.use(errors.notFoundHandler); app.use(errors.errorHandler)`.
+ */
+export function handlers<Request extends IncomingMessage = IncomingMessage>(set: ErrorSet, options: ExpressErrorOptions<Request> = {}): ExpressHandlers<Request> {
+  const answerer = expressAnswerer(set, options);
+  return Object.freeze({ notFoundHandler: notFoundHandlerFor(answerer), errorHandler: errorHandlerFor(answerer) });
+}
+
+function expressAnswerer<Request extends IncomingMessage>(set: ErrorSet, options: ExpressErrorOptions<Request>): ErrorAnswerer<Request> {
+  return createErrorAnswerer<Request>(set, options, classifyExpressError, requestPath);
+}
+
+/** The path the client asked for: Express's `originalUrl` (the mount path included), else Node's `url`. */
+function requestPath(request: IncomingMessage): string | undefined {
+  const original = (request as IncomingMessage & { originalUrl?: unknown }).originalUrl;
+  return typeof original === 'string' ? original : request.url;
+}
+
+function errorHandlerFor<Request extends IncomingMessage>(answerer: ErrorAnswerer<Request>): ExpressErrorHandler<Request> {
   return function errcatErrorHandler(error, request, response, next) {
     const thrown = unwrap(error);
     if (response.headersSent) {
@@ -66,14 +98,89 @@ export function errorHandler<Request extends IncomingMessage = IncomingMessage>(
 
 /** Answers requests no route matched with the spec's `notFound` code. Register it after every route, before the error handler. */
 export function notFoundHandler<Request extends IncomingMessage = IncomingMessage>(set: ErrorSet, options: ExpressErrorOptions<Request> = {}): ExpressRequestHandler<Request> {
-  const answerer = createErrorAnswerer<Request>(set, options, classifyExpressError);
-  return function errcatNotFoundHandler(request, response, next) {
-    if (response.headersSent) {
+  return notFoundHandlerFor(expressAnswerer(set, options));
+}
+
+function notFoundHandlerFor<Request extends IncomingMessage>(answerer: ErrorAnswerer<Request>): ExpressRequestHandler<Request> {
+  const handler: ExpressRequestHandler<Request> = function errcatNotFoundHandler(request, response, next) {
+    // `OPTIONS` on a path a route serves is Express's to answer (`Allow`), which CORS preflights rely on.
+    if (response.headersSent || (request.method === 'OPTIONS' && expressAnswersOptions(request, handler))) {
       next();
       return;
     }
     send(response, answerer.notFound(request, request.headers), answerer);
   };
+  return handler;
+}
+
+interface ExpressLayer {
+  readonly handle?: { readonly stack?: unknown } | null;
+  readonly route?: ExpressRoute | null;
+  /** `true` (Express 4) or the match (Express 5's `router`) when the layer matches; falsy otherwise. */
+  match?(path: string): unknown;
+}
+
+interface ExpressRoute {
+  /** Express 4. */
+  _options?(): string[];
+  _handles_method?(method: string): boolean;
+  /** Express 5 (`router` 2). */
+  _methods?(): string[];
+  _handlesMethod?(method: string): boolean;
+}
+
+/** How deep routers are searched for the not-found handler. */
+const ROUTER_DEPTH = 16;
+
+/**
+ * Whether Express will answer this `OPTIONS` request itself, with the
+ * `Allow` of the routes before `handler` in its router that match the path
+ * (as Express's router does when nothing else answers). Reads the router's
+ * stack, which Express 4 and 5 both keep; when it cannot be read the
+ * request is answered as not found, as before.
+ */
+function expressAnswersOptions(request: IncomingMessage, handler: unknown): boolean {
+  try {
+    const app = (request as IncomingMessage & { app?: { _router?: unknown; router?: unknown } }).app;
+    if (!app) return false;
+    const router = (app._router ?? app.router) as { stack?: unknown } | undefined;
+    const stack = stackHolding(router?.stack, handler, 0);
+    if (!stack) return false;
+    const path = (request.url ?? '/').replace(/[?#].*$/s, '');
+    for (const layer of stack) {
+      if (layer.handle === handler) break;
+      const route = layer.route;
+      if (!route || typeof layer.match !== 'function') continue;
+      const handles = route._handles_method?.('OPTIONS') ?? route._handlesMethod?.('OPTIONS') ?? true;
+      if (handles) continue;
+      const methods = route._options?.() ?? route._methods?.() ?? [];
+      if (methods.length > 0 && matches(layer, path)) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  }
+}
+
+function matches(layer: ExpressLayer, path: string): boolean {
+  try {
+    return Boolean(layer.match!(path));
+  } catch {
+    // A path Express cannot decode matches no route.
+    return false;
+  }
+}
+
+/** The router stack (the app's or a nested router's) that holds `handler`. */
+function stackHolding(stack: unknown, handler: unknown, depth: number): ExpressLayer[] | undefined {
+  if (!Array.isArray(stack) || depth > ROUTER_DEPTH) return undefined;
+  const layers = stack as ExpressLayer[];
+  if (layers.some((layer) => layer?.handle === handler)) return layers;
+  for (const layer of layers) {
+    const found = stackHolding(layer?.handle?.stack, handler, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -136,8 +136,14 @@ function send(reply: FastifyReply, answer: ErrorAnswer, serializers: Serializers
  */
 export function errorPlugin<Locale extends string = string>(set: ErrorSet, schemas: ResponseSchemas, meta: PluginMeta): FastifyPluginCallback<FastifyErrorOptions<Locale>> {
   function plugin(fastify: FastifyInstance, options: FastifyErrorOptions<Locale>, done: (error?: Error) => void): void {
-    const answerer = createErrorAnswerer<FastifyRequest>(set, options, classifyFastifyError);
+    const answerer = createErrorAnswerer<FastifyRequest>(set, options, classifyFastifyError, requestPath);
     const serializers = serializersFor(schemas);
+    // Fastify only logs a reply stream that fails once the headers are out;
+    // onError hears of it here (before that, the error handler does).
+    fastify.addHook('onSend', function errcatStreamErrors(request, reply, payload, next) {
+      if (isStream(payload)) watchStream(payload, request, reply, answerer);
+      next();
+    });
     fastify.setErrorHandler(function errcatErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
       if (reply.sent || reply.raw.headersSent) {
         answerer.report(error, request);
@@ -156,6 +162,40 @@ export function errorPlugin<Locale extends string = string>(set: ErrorSet, schem
   return fp(plugin, { fastify: '5.x', name: meta.name });
 }
 
+/** The path the client asked for. */
+function requestPath(request: FastifyRequest): string | undefined {
+  return request.url;
+}
+
+interface EventSource {
+  pipe(...args: unknown[]): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+}
+
+function isStream(payload: unknown): payload is EventSource {
+  return payload !== null && typeof payload === 'object' && typeof (payload as { pipe?: unknown }).pipe === 'function' && typeof (payload as { on?: unknown }).on === 'function';
+}
+
+/**
+ * The plugin that answers for each reply stream: every registered plugin's
+ * hook runs (a parent context's first), and the last one, the context's
+ * own, wins, so that a stream is reported once, to the nearest `onError`.
+ */
+const streamOwners = new WeakMap<EventSource, ErrorAnswerer<FastifyRequest>>();
+
+/** Reports the first error of a reply stream that fails after the headers were sent. */
+function watchStream(stream: EventSource, request: FastifyRequest, reply: FastifyReply, answerer: ErrorAnswerer<FastifyRequest>): void {
+  const watched = streamOwners.has(stream);
+  streamOwners.set(stream, answerer);
+  if (watched) return;
+  let reported = false;
+  stream.on('error', (error) => {
+    if (reported || !reply.raw.headersSent) return;
+    reported = true;
+    streamOwners.get(stream)?.report(error, request);
+  });
+}
+
 /** What Fastify's `frameworkErrors` server option calls. */
 export type FrameworkErrorsHandler = (error: Error, request: FastifyRequest, reply: FastifyReply) => void;
 
@@ -166,7 +206,7 @@ export type FrameworkErrorsHandler = (error: Error, request: FastifyRequest, rep
  * gets the internal error. `Fastify({ frameworkErrors: handler })`.
  */
 export function frameworkErrorsHandler<Locale extends string = string>(set: ErrorSet, schemas: ResponseSchemas, options: ErrorAnswerOptions<FastifyRequest, Locale> = {}): FrameworkErrorsHandler {
-  const answerer = createErrorAnswerer<FastifyRequest>(set, options, (thrown) => ((thrown as { code?: unknown } | null)?.code === 'FST_ERR_BAD_URL' ? { kind: 'notFound' } : undefined));
+  const answerer = createErrorAnswerer<FastifyRequest>(set, options, (thrown) => ((thrown as { code?: unknown } | null)?.code === 'FST_ERR_BAD_URL' ? { kind: 'notFound' } : undefined), requestPath);
   const serializers = serializersFor(schemas);
   return function errcatFrameworkErrors(error, request, reply) {
     send(reply, answerer.answer(error, request, request.headers), serializers, answerer);

@@ -1,13 +1,13 @@
 export { codeKey, FAILURE_KINDS } from './catalog.js';
 export type { CatalogCategory, CatalogCode, CatalogParam, CatalogVariant, ErrorSet, FailureKind, FailureRef, Messages, ParamType, WireFormat } from './catalog.js';
-export { CATALOG_ERROR, CatalogError, errorBody, isCatalogError, problemBody } from './catalog-error.js';
-export type { CatalogErrorInit, CatalogErrorTypes } from './catalog-error.js';
+export { CATALOG_ERROR, CatalogError, catalogErrorRecord, errorBody, isCatalogError, problemBody } from './catalog-error.js';
+export type { CatalogErrorInit, CatalogErrorRecord, CatalogErrorTypes } from './catalog-error.js';
 export { batchBody, batchSchedulingBody, problemDetails, restGuidelinesBody, statusText } from './envelopes.js';
 export type { BatchBody, BatchErrorValue, BatchSchedulingBody, NameValuePair, ProblemDetails, ProblemDetailsError, ProblemOptions, RestGuidelinesBody, RestGuidelinesDetail } from './envelopes.js';
 export { matchLocale, negotiateLocale } from './locale.js';
 export { formatMessage, resolveRef } from './message.js';
 export type { MessageRef, ResolvedRef } from './message.js';
-export { errorCodeHeaderValue, errorResponse, failureError, failureInit, prefersProblemDetails, toHttpError } from './response.js';
+export { belongsTo, errorCodeHeaderValue, errorResponse, failureError, failureInit, prefersProblemDetails, refInit, toHttpError } from './response.js';
 export type { ErrorResponse, FailureOptions, HttpCatalogError, ResponseOptions } from './response.js';
 export { compileTemplate, parseTemplate, placeholdersOf } from './template.js';
 export type { CompiledTemplate, MessageParams, ParsedTemplate, TemplatePart, TemplateProblem } from './template.js';

@@ -33,8 +33,13 @@ describe('errorResponse', () => {
 });
 
 describe('toHttpError', () => {
-  it('passes catalog errors through', () => {
-    expect(toHttpError(blob, batchSet)).toBe(blob);
+  it('passes catalog errors of the set through', () => {
+    expect(toHttpError(blob, restSet)).toBe(blob);
+  });
+
+  it('turns a catalog error of another set into the internal error', () => {
+    const answer = toHttpError(blob, batchSet);
+    expect([answer.status, answer.code, answer.cause]).toEqual([500, 'InternalError', blob]);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import Negotiator from 'negotiator';
-import type { CatalogCode, ErrorSet, FailureKind } from './catalog.js';
-import { CatalogError, errorBody, isCatalogError, problemBody, type CatalogErrorInit } from './catalog-error.js';
+import type { CatalogCode, ErrorSet, FailureKind, FailureRef } from './catalog.js';
+import { CatalogError, catalogErrorRecord, errorBody, problemBody, type CatalogErrorInit } from './catalog-error.js';
 import type { ProblemOptions } from './envelopes.js';
 import { negotiateLocale } from './locale.js';
 import type { MessageParams } from './template.js';
@@ -21,6 +21,11 @@ export interface FailureOptions {
 export function failureInit(set: ErrorSet, kind: FailureKind, options: FailureOptions = {}): CatalogErrorInit {
   const ref = set.failures?.[kind];
   if (!ref) throw new TypeError(`${set.errorName} declares no ${kind} failure`);
+  return refInit(set, ref, options);
+}
+
+/** What to construct the set's error for a reference of its data (a failure, a mapped status) from. */
+export function refInit(set: ErrorSet, ref: FailureRef, options: FailureOptions = {}): CatalogErrorInit {
   const codes: Readonly<Record<string, CatalogCode>> = set.codes;
   const code = ref.kind === 'code' ? codes[ref.key] : undefined;
   const init: CatalogErrorInit = ref.kind === 'category' ? { category: ref.category } : { code: code?.name ?? ref.key, category: code?.category, params: options.params };
@@ -34,13 +39,20 @@ export function failureError(set: ErrorSet, kind: FailureKind, options: FailureO
 
 /**
  * What a framework adapter answers for anything thrown: the catalog error
- * itself when `thrown` is one answered over HTTP (from any copy of the
- * package), otherwise `set`'s internal error with `thrown` as its `cause`
- * and nothing of it in the body.
+ * itself when `thrown` is one of `set` answered over HTTP (from any copy of
+ * the package), otherwise `set`'s internal error with `thrown` as its
+ * `cause` and nothing of it in the body. A catalog error of another service
+ * is not this service's answer: it is an internal failure too.
  */
 export function toHttpError(thrown: unknown, set: ErrorSet): HttpCatalogError {
-  if (isCatalogError(thrown) && typeof thrown.status === 'number') return thrown as HttpCatalogError;
+  if (belongsTo(thrown, set)) return thrown as HttpCatalogError;
   return failureError(set, 'internal', { cause: thrown });
+}
+
+/** Whether `value` is a catalog error of `set` (by brand, so from any copy of the package) answered over HTTP. */
+export function belongsTo(value: unknown, set: ErrorSet): value is HttpCatalogError {
+  const record = catalogErrorRecord(value);
+  return record !== undefined && typeof record.status === 'number' && record.catalog.brand === set.brand;
 }
 
 export interface ResponseOptions extends ProblemOptions {
@@ -57,9 +69,11 @@ export interface ResponseOptions extends ProblemOptions {
  * header, or a rest-guidelines error has no category.
  */
 export function errorCodeHeaderValue(error: CatalogError): string | undefined {
-  const set = error.catalog;
+  const record = catalogErrorRecord(error);
+  if (record === undefined) throw new TypeError('not a catalog error: only the constructor of a catalog error class makes one');
+  const set = record.catalog;
   if (set.errorCodeHeader === undefined) return undefined;
-  return set.wireFormat === 'rest-guidelines' ? error.category : (error.code ?? error.category ?? error.key);
+  return set.wireFormat === 'rest-guidelines' ? record.category : (record.code ?? record.category ?? record.key);
 }
 
 /** Whether answers of `set` are problem details: always for a problem-details set, else when asked. */
@@ -78,7 +92,9 @@ export interface ErrorResponse {
 
 /** Status, headers and body for `error`, in the locale the client prefers. */
 export function errorResponse(error: HttpCatalogError, options: ResponseOptions = {}): ErrorResponse {
-  const set = error.catalog;
+  const record = catalogErrorRecord(error);
+  if (record === undefined || typeof record.status !== 'number') throw new TypeError('not a catalog error answered over HTTP');
+  const set = record.catalog;
   const locale = negotiateLocale(options.acceptLanguage, set.locales, set.defaultLocale);
   const problem = answersWithProblem(set, options.problem);
   const headers: Record<string, string> = {
@@ -88,7 +104,7 @@ export function errorResponse(error: HttpCatalogError, options: ResponseOptions 
   const code = errorCodeHeaderValue(error);
   if (code !== undefined) headers[set.errorCodeHeader!] = code;
   const body = problem ? problemBody(error, locale, options) : errorBody(error, locale);
-  return { status: error.status, headers, body, locale };
+  return { status: record.status, headers, body, locale };
 }
 
 /** Whether an `Accept` header prefers `application/problem+json` to `application/json`. */

@@ -883,4 +883,7 @@ export const batchCatalog: ErrorSet<BatchErrorKey, never> = {
     notFound: { kind: "code", key: "InvalidUri" },
     validation: { kind: "code", key: "InvalidInput" },
   },
+  statuses: {
+    "403": { kind: "code", key: "InsufficientAccountPermissions" },
+  },
 };

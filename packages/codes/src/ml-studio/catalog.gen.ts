@@ -1865,5 +1865,9 @@ export const mlStudioCatalog: ErrorSet<MlStudioErrorKey, MlStudioCategoryString>
     notFound: { kind: "category", category: "NotFound" },
     validation: { kind: "code", key: "BadArgument/BadParameterValue" },
   },
+  statuses: {
+    "401": { kind: "category", category: "Unauthorized" },
+    "404": { kind: "category", category: "NotFound" },
+  },
   errorCodeHeader: "x-ms-error-code",
 };

@@ -84,9 +84,16 @@ function compareSets(base: ErrorSetView, head: ErrorSetView): Change[] {
     }
   }
   if (base.failures && head.failures) {
-    for (const kind of Object.keys(head.failures) as Array<keyof typeof head.failures>) {
+    for (const kind of FAILURE_KINDS) {
       const [before, after] = [JSON.stringify(base.failures[kind]), JSON.stringify(head.failures[kind])];
       if (before !== after) changes.push(at('major', `failures.${kind} answers with ${refText(head.failures[kind])} instead of ${refText(base.failures[kind])}`, MIDDLEWARE));
+    }
+    const [baseStatuses, headStatuses] = [base.failures.statuses ?? {}, head.failures.statuses ?? {}];
+    for (const status of [...new Set([...Object.keys(baseStatuses), ...Object.keys(headStatuses)])].sort((a, b) => Number(a) - Number(b))) {
+      const [before, after] = [baseStatuses[status], headStatuses[status]];
+      if (JSON.stringify(before) === JSON.stringify(after)) continue;
+      const was = before === undefined ? 'internal' : refText(before);
+      changes.push(at('major', `failures.statuses.${status} answers with ${after === undefined ? 'internal' : refText(after)} instead of ${was}`, MIDDLEWARE));
     }
   }
   return changes;
@@ -166,6 +173,8 @@ function statusText(code: CodeView): string {
 function sameMeaning(a: CodeView, b: CodeView): boolean {
   return a.status === b.status && a.category === b.category && JSON.stringify(a.message) === JSON.stringify(b.message);
 }
+
+const FAILURE_KINDS = ['internal', 'malformedBody', 'bodyTooLarge', 'notFound', 'validation'] as const;
 
 function refText(ref: { kind: 'code'; key: string } | { kind: 'category'; category: string }): string {
   return ref.kind === 'code' ? ref.key : ref.category;

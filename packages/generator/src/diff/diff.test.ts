@@ -101,6 +101,12 @@ describe('errcat diff classifies each change', () => {
       { codes: 'patch', openapi: 'patch', 'json-schema': 'patch', express: 'major' },
     ],
     [
+      'a status of other libraries mapped: major for the middleware only',
+      () => edit('shop.yaml', 'malformedBody: BadBody', 'malformedBody: BadBody\n    statuses:\n      404: NotFound'),
+      { level: 'major', scope: 'shop', message: 'failures.statuses.404 answers with NotFound instead of internal', only: ['express', 'fastify'] },
+      { codes: 'patch', express: 'major' },
+    ],
+    [
       'a code added: minor, with the exhaustive-switch warning',
       () => edit('shop.yaml', 'codes:\n', 'codes:\n  Gone:\n    status: 410\n    message:\n      en: It is gone.\n      fr: Parti.\n'),
       { level: 'minor', scope: 'shop', message: 'Gone added (410); a client with an exhaustive switch over ShopErrorCode must handle it' },

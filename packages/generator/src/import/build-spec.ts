@@ -235,7 +235,7 @@ interface FailureRule {
   answers: string;
 }
 
-const FAILURE_RULES: Record<keyof RawFailures, FailureRule> = {
+const FAILURE_RULES: Record<Exclude<keyof RawFailures, 'statuses'>, FailureRule> = {
   internal: { names: ['UnknownError', 'InternalError'], fitsStatus: (status) => status >= 500 && status <= 599, best: 500, fits: '5xx', answers: 'anything thrown that is not a catalog error' },
   malformedBody: { names: ['InvalidRequestBody', 'RequestBodyInvalid'], fitsStatus: (status) => status === 400 || status === 422, best: 400, fits: '400 or 422', answers: 'a request body that is not valid JSON' },
   bodyTooLarge: { names: ['RequestBodyTooLarge'], fitsStatus: (status) => status === 413, best: 413, fits: '413', answers: 'a request body over the size limit' },
@@ -266,7 +266,7 @@ function guessFailures(spec: RawSpecFile, decisions: string[]): { failures: RawF
   }
   const failures = {} as RawFailures;
   const toFill: FieldComment[] = [];
-  for (const key of Object.keys(FAILURE_RULES) as Array<keyof RawFailures>) {
+  for (const key of Object.keys(FAILURE_RULES) as Array<keyof typeof FAILURE_RULES>) {
     const rule = FAILURE_RULES[key];
     const fitting = candidates.filter(({ statuses }) => statuses.length > 0 && statuses.every(rule.fitsStatus));
     const byName = rule.names.map((name) => fitting.find((candidate) => candidate.name === name)).find((found) => found !== undefined);

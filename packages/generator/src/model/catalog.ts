@@ -105,6 +105,8 @@ export interface Failures {
   readonly bodyTooLarge: CodeRef;
   readonly notFound: CodeRef;
   readonly validation: CodeRef;
+  /** Errors of other libraries by their HTTP status (`"401"`), ascending; absent when the spec maps none. */
+  readonly statuses?: Readonly<Record<string, CodeRef>>;
 }
 
 /** A resolved reference: a code (by key), or a category alone. */

@@ -159,6 +159,9 @@ function normalizeFailures(spec: RawSpecFile, raw: RawFailures): Failures {
     bodyTooLarge: ref(raw.bodyTooLarge),
     notFound: ref(raw.notFound),
     validation: ref(raw.validation),
+    ...(raw.statuses === undefined || Object.keys(raw.statuses).length === 0
+      ? {}
+      : { statuses: Object.fromEntries(Object.keys(raw.statuses).sort((a, b) => Number(a) - Number(b)).map((status) => [status, ref(raw.statuses![status]!)])) }),
   };
 }
 

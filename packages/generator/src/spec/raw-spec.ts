@@ -38,6 +38,8 @@ export interface RawFailures {
   bodyTooLarge: string;
   notFound: string;
   validation: string;
+  /** Errors of other libraries by their HTTP status (`"401"`), each answered with a code of its status class. */
+  statuses?: Record<string, string>;
 }
 
 export interface RawSource {

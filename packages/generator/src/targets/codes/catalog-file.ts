@@ -83,6 +83,7 @@ export function catalogData(packageName: string, set: ErrorSetView): Data {
           validation: refData(set.failures.validation),
         }
       : undefined,
+    statuses: set.failures?.statuses ? Object.fromEntries(Object.entries(set.failures.statuses).map(([status, ref]) => [status, refData(ref)])) : undefined,
     errorCodeHeader: set.errorCodeHeader,
     problemTypeBase: set.problemTypeBase,
   };

@@ -86,7 +86,9 @@ describe('two copies of the package', () => {
       expect(error instanceof codes.CatalogError).toBe(true);
       expect(error instanceof codes.BatchError).toBe(false);
       expect(codes.isCatalogError(error)).toBe(true);
-      expect(codes.toHttpError(error, codes.batchCatalog)).toBe(error);
+      expect(codes.toHttpError(error, codes.mlStudioCatalog)).toBe(error);
+      // An error of another service is no answer of this one.
+      expect(codes.toHttpError(error, codes.batchCatalog).code).toBe('InternalError');
     } finally {
       await import('node:fs/promises').then(({ rm }) => rm(copy, { recursive: true, force: true }));
     }

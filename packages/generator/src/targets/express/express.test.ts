@@ -47,8 +47,8 @@ describe('the generated package, compiled and run', () => {
   });
   afterAll(() => workspace?.dispose());
 
-  it('exports each service’s handlers and catchErrors', () => {
-    expect(Object.keys(handlers).sort()).toEqual(['catchErrors', 'depotErrorHandler', 'depotNotFoundHandler', 'ledgerErrorHandler', 'ledgerNotFoundHandler', 'studioErrorHandler', 'studioNotFoundHandler']);
+  it('exports each service’s handlers (one at a time and both at once) and catchErrors', () => {
+    expect(Object.keys(handlers).sort()).toEqual(['catchErrors', 'depotErrorHandler', 'depotErrors', 'depotNotFoundHandler', 'ledgerErrorHandler', 'ledgerErrors', 'ledgerNotFoundHandler', 'studioErrorHandler', 'studioErrors', 'studioNotFoundHandler']);
   });
 
   it('passes the type tests against Express 5’s typings', async () => {

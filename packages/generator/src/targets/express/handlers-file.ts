@@ -1,5 +1,5 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
-import { answersWith, failureDoc, type HttpService } from '../shared/framework-adapters.js';
+import { answersWith, failureDoc, statusDoc, type HttpService } from '../shared/framework-adapters.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import type { GeneratedFile } from '../target.js';
 
@@ -10,6 +10,8 @@ export function handlerNames(service: HttpService) {
     options: `${service.set.prefix}ExpressOptions`,
     errorHandler: `${service.stem}ErrorHandler`,
     notFoundHandler: `${service.stem}NotFoundHandler`,
+    handlers: `${service.stem}Errors`,
+    handlersType: `${service.set.prefix}ExpressHandlers`,
   };
 }
 
@@ -33,9 +35,11 @@ export function buildHandlersFile(packageDir: string, codesPackage: string, serv
       moduleSpecifier: '@errcat/runtime/express',
       namedImports: [
         'errorHandler',
+        'handlers',
         'notFoundHandler',
         { name: 'ExpressErrorHandler', isTypeOnly: true },
         { name: 'ExpressErrorOptions', isTypeOnly: true },
+        { name: 'ExpressHandlers', isTypeOnly: true },
         { name: 'ExpressRequestHandler', isTypeOnly: true },
       ],
     },
@@ -71,8 +75,9 @@ export function buildHandlersFile(packageDir: string, codesPackage: string, serv
             '',
             `A thrown \`${codes.errorClass}\` is answered with its status and body. Otherwise the spec decides:`,
             failureDoc(service, ['internal', 'malformedBody', 'bodyTooLarge']),
+            statusDoc(service),
             '',
-            `Register it last: \`app.use(${names.errorHandler}())\`.`,
+            `Register it last: \`app.use(${names.errorHandler}())\`; \`${names.handlers}(options)\` gives it together with the not-found handler, configured once.`,
           ].join('\n'),
         },
       ],
@@ -91,11 +96,43 @@ export function buildHandlersFile(packageDir: string, codesPackage: string, serv
             `Answers requests no route matched:`,
             failureDoc(service, ['notFound']),
             '',
-            `Register it after every route, before the error handler: \`app.use(${names.notFoundHandler}())\`.`,
+            `\`OPTIONS\` on a path a route serves is left to Express, which answers it with \`Allow\` (CORS preflights).`,
+            '',
+            `Register it after every route, before the error handler: \`app.use(${names.notFoundHandler}())\`; \`${names.handlers}(options)\` gives it together with the error handler, configured once.`,
           ].join('\n'),
         },
       ],
       statements: [`return notFoundHandler<Request>(${codes.catalog}, options);`],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: names.handlersType,
+      isExported: true,
+      typeParameters: [REQUEST],
+      type: 'ExpressHandlers<Request>',
+      docs: [{ description: `Both handlers of ${set.title}: \`notFoundHandler\` and \`errorHandler\`.` }],
+    },
+    {
+      kind: StructureKind.Function,
+      name: names.handlers,
+      isExported: true,
+      typeParameters: [REQUEST],
+      parameters: [{ name: 'options', hasQuestionToken: true, type: `${names.options}<Request>` }],
+      returnType: `${names.handlersType}<Request>`,
+      docs: [
+        {
+          description: [
+            `The not-found handler and the error handler of ${set.title} from one set of options (\`envelope\`, \`onError\`, \`problemInstance\`…), so both answer alike:`,
+            '',
+            '```ts',
+            `const errors = ${names.handlers}({ envelope: "problem", onError: (error) => log.error(error) });`,
+            'app.use(errors.notFoundHandler); // after every route',
+            'app.use(errors.errorHandler); // last',
+            '```',
+          ].join('\n'),
+        },
+      ],
+      statements: [`return handlers<Request>(${codes.catalog}, options);`],
     },
   ];
   return printSource(`${packageDir}/src/${names.file}.ts`, statements);

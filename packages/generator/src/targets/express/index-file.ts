@@ -6,7 +6,7 @@ import { handlerNames } from './handlers-file.js';
 
 /** Runtime exports a user of the package reaches without adding `@errcat/runtime` themselves. */
 const RUNTIME_VALUES = ['catchErrors'];
-const RUNTIME_TYPES = ['Envelope', 'ErrorContext', 'ExpressErrorHandler', 'ExpressRequestHandler', 'NextFunction'];
+const RUNTIME_TYPES = ['Envelope', 'ErrorContext', 'ExpressErrorHandler', 'ExpressHandlers', 'ExpressRequestHandler', 'NextFunction'];
 
 /** `src/index.ts`: every service's handlers, and the runtime helpers users need with them. */
 export function buildIndexFile(packageDir: string, services: readonly HttpService[]): GeneratedFile {

@@ -2,7 +2,7 @@
 // template stays free of logic. Responses shown are computed by the runtime.
 
 import { failureError } from '@errcat/runtime';
-import { exampleError, exampleLocale, failureRows, responseText, type HttpService } from '../shared/framework-adapters.js';
+import { exampleError, exampleLocale, failureRows, responseText, statusTableRows, type HttpService } from '../shared/framework-adapters.js';
 import { markdownHeader } from '../shared/generated-header.js';
 import { markdownText } from '../shared/markdown.js';
 import { packageName } from '../shared/package-manifest.js';
@@ -33,6 +33,7 @@ export function buildReadme(packageDir: string, input: TargetInput, services: re
         title: markdownText(service.set.title),
         errorHandler: `\`${names.errorHandler}()\``,
         notFoundHandler: `\`${names.notFoundHandler}()\``,
+        handlers: `\`${names.handlers}()\``,
         errorClass: `\`${service.codes.errorClass}\``,
         locales: service.set.locales.join(', '),
         wireFormat: service.set.wireFormat,
@@ -41,6 +42,7 @@ export function buildReadme(packageDir: string, input: TargetInput, services: re
     failures: services.flatMap((service) =>
       failureRows(service, ['internal', 'malformedBody', 'bodyTooLarge', 'notFound']).map((row) => ({ service: markdownText(service.set.title), situation: row.situation, answer: `\`${row.answer}\``, status: String(row.status) })),
     ),
+    statuses: services.flatMap((service) => statusTableRows(service)),
     examples: examples(pkg, codesPackage, services),
   };
   return { path: `${packageDir}/README.md`, contents: renderTemplate(input.templates, README_TEMPLATE, view) };
@@ -56,12 +58,12 @@ function examples(pkg: string, codesPackage: string, services: readonly HttpServ
   const result: Example[] = [
     {
       title: 'Answer every error in the client’s language',
-      text: `Register the not-found handler after your routes and the error handler last. A thrown \`${main.codes.errorClass}\` is answered with its status and its exact \`${main.set.wireFormat}\` body.`,
+      text: `\`${names.handlers}(options)\` gives both handlers, configured once: register the not-found handler after your routes and the error handler last. A thrown \`${main.codes.errorClass}\` is answered with its status and its exact \`${main.set.wireFormat}\` body. (\`${names.notFoundHandler}(options)\` and \`${names.errorHandler}(options)\` make one each.)`,
       language: 'ts',
       code: [
         `import express from "express";`,
         `import { ${main.codes.errorClass}, ${main.codes.codeEnum}${construct.includes(main.codes.categoryEnum) ? `, ${main.codes.categoryEnum}` : ''} } from ${quote(codesPackage)};`,
-        `import { ${names.errorHandler}, ${names.notFoundHandler} } from ${quote(pkg)};`,
+        `import { ${names.handlers} } from ${quote(pkg)};`,
         '',
         `const app = express();`,
         `app.use(express.json());`,
@@ -70,10 +72,11 @@ function examples(pkg: string, codesPackage: string, services: readonly HttpServ
         `  throw ${construct};`,
         `});`,
         '',
-        `app.use(${names.notFoundHandler}());`,
-        `app.use(${names.errorHandler}({`,
+        `const errors = ${names.handlers}({`,
         `  onError: (error, { request, answer }) => console.error(request.url, answer?.status, error),`,
-        `}));`,
+        `});`,
+        `app.use(errors.notFoundHandler);`,
+        `app.use(errors.errorHandler);`,
       ].join('\n'),
     },
     {

@@ -1,7 +1,7 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Catalog } from '../../model/catalog.js';
 import { componentName } from '../shared/error-bodies/names.js';
-import { answersWith, failureDoc, type HttpService } from '../shared/framework-adapters.js';
+import { answersWith, failureDoc, statusDoc, type HttpService } from '../shared/framework-adapters.js';
 import { packageName } from '../shared/package-manifest.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { quote } from '../shared/typescript/ts-literal.js';
@@ -94,6 +94,7 @@ export function buildPluginFile(packageDir: string, catalog: Catalog, service: H
             '',
             `A thrown \`${codes.errorClass}\` is answered with its status and body. Otherwise the spec decides:`,
             failureDoc(service, ['internal', 'malformedBody', 'bodyTooLarge', 'validation', 'notFound']),
+            statusDoc(service),
             '',
             `\`app.register(${names.plugin}, options)\``,
           ].join('\n'),

@@ -2,7 +2,7 @@
 // template stays free of logic. Responses shown are computed by the runtime.
 
 import { CatalogError, failureError, failureInit, type HttpCatalogError } from '@errcat/runtime';
-import { exampleError, exampleLocale, failureRows, responseText, type HttpService } from '../shared/framework-adapters.js';
+import { exampleError, exampleLocale, failureRows, responseText, statusTableRows, type HttpService } from '../shared/framework-adapters.js';
 import { markdownHeader } from '../shared/generated-header.js';
 import { markdownText } from '../shared/markdown.js';
 import { packageName } from '../shared/package-manifest.js';
@@ -42,6 +42,7 @@ export function buildReadme(packageDir: string, input: TargetInput, services: re
     failures: services.flatMap((service) =>
       failureRows(service, ['internal', 'malformedBody', 'bodyTooLarge', 'validation', 'notFound']).map((row) => ({ service: markdownText(service.set.title), situation: row.situation, answer: `\`${row.answer}\``, status: String(row.status) })),
     ),
+    statuses: services.flatMap((service) => statusTableRows(service)),
     examples: examples(pkg, codesPackage, services),
   };
   return { path: `${packageDir}/README.md`, contents: renderTemplate(input.templates, README_TEMPLATE, view) };

@@ -2,13 +2,14 @@
 // HTTP, the names the sibling packages export for them, how the generated
 // packages depend on those siblings, and the facts their READMEs show.
 
-import { CatalogError, errorResponse, failureError, statusText, type ErrorSet, type FailureKind, type HttpCatalogError } from '@errcat/runtime';
+import { CatalogError, errorResponse, failureError, refInit, statusText, type ErrorSet, type FailureKind, type HttpCatalogError } from '@errcat/runtime';
 import path from 'node:path';
 import type { Catalog, TargetName } from '../../model/catalog.js';
 import { catalogData } from '../codes/catalog-file.js';
 import { camel, errorSets, namesOf, type ErrorSetView } from '../codes/error-sets.js';
 import { sortedEntries } from '../../util/sort.js';
 import { packageDir, type TargetInput } from '../target.js';
+import { markdownText } from './markdown.js';
 import { packageName } from './package-manifest.js';
 import { quote, typePropertyName } from './typescript/ts-literal.js';
 
@@ -59,7 +60,7 @@ export function siblingRange(input: TargetInput, from: TargetName, to: TargetNam
 }
 
 const FAILURE_SITUATIONS: Readonly<Record<FailureKind, string>> = {
-  internal: 'anything thrown that is not a catalog error',
+  internal: 'anything thrown that is not a catalog error of this service',
   malformedBody: 'a body that cannot be parsed (malformed JSON, unsupported media type or charset)',
   bodyTooLarge: 'a body over the size limit',
   notFound: 'no route matches',
@@ -86,6 +87,41 @@ export function failureRows(service: HttpService, kinds: readonly FailureKind[])
   });
 }
 
+export interface StatusRow {
+  /** The status another library's error carries (`401`). */
+  readonly status: string;
+  /** `Unauthorized/ScoreRequestUnauthorized`, or a category's name. */
+  readonly answer: string;
+  readonly categoryAlone: boolean;
+  /** The status the answer goes out with (the code's own). */
+  readonly answerStatus: number;
+}
+
+/** Which code answers an error of another library by the status it carries, as the spec maps them (`failures.statuses`), ascending. */
+export function statusRows(service: HttpService): StatusRow[] {
+  const statuses = service.data.statuses ?? {};
+  return Object.keys(statuses).map((status) => {
+    const ref = statuses[status]!;
+    const error = new CatalogError(service.data, refInit(service.data, ref)) as HttpCatalogError;
+    return { status, answer: ref.kind === 'code' ? ref.key : ref.category, categoryAlone: ref.kind === 'category', answerStatus: error.status };
+  });
+}
+
+/** README table rows: the mapped statuses, then what every other status gets. */
+export function statusTableRows(service: HttpService): Array<{ service: string; situation: string; answer: string; status: string }> {
+  const internal = failureRows(service, ['internal'])[0]!;
+  return [
+    ...statusRows(service).map((row) => ({ service: markdownText(service.set.title), situation: `another library's error with status ${row.status}`, answer: `\`${row.answer}\``, status: String(row.answerStatus) })),
+    { service: markdownText(service.set.title), situation: `another library's error with ${statusRows(service).length ? 'any other' : 'a'} status, a catalog error of another service`, answer: `\`${internal.answer}\``, status: String(internal.status) },
+  ];
+}
+
+/** One line per mapped status for a doc comment, and what the others get. */
+export function statusDoc(service: HttpService): string {
+  const rows = statusRows(service).map((row) => `- another library's error with status ${row.status} (\`http-errors\`, \`@fastify/error\`): \`${row.answer}\` (${row.categoryAlone ? 'a category alone, ' : ''}${row.answerStatus})`);
+  return [...rows, `- another library's error with ${rows.length ? 'any other' : 'a'} status, or a catalog error of another service: like anything thrown`].join('\n');
+}
+
 /**
  * What a service's handlers answer with, for their doc comments: its own
  * bodies in the negotiated locale, and problem details when `Accept` asks
@@ -107,7 +143,9 @@ export function failureDoc(service: HttpService, kinds: readonly FailureKind[]):
 /** A response the runtime really gives, printed the way the READMEs show it. */
 export function responseText(error: HttpCatalogError, acceptLanguage: string | undefined, problem = false): string {
   const response = errorResponse(error, { acceptLanguage, problem });
-  const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`);
+  // The adapters add these to every answer (a 304 keeps the route's caching headers).
+  const adapterHeaders: Record<string, string> = { 'x-content-type-options': 'nosniff', ...(response.status === 304 ? {} : { 'cache-control': 'no-store' }) };
+  const headers = Object.entries({ ...response.headers, ...adapterHeaders }).map(([name, value]) => `${name}: ${value}`);
   return [`HTTP/1.1 ${response.status} ${statusText(response.status)}`, ...headers, '', JSON.stringify(response.body)].join('\n');
 }
 

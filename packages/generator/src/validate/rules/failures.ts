@@ -5,7 +5,7 @@ import { suggest } from '../../util/suggest.js';
 import type { SpecFile } from '../../spec/spec-file.js';
 import { isKnown, type Rule } from '../rule-context.js';
 
-const EXPECTED_CLASS: Record<keyof RawFailures, 4 | 5> = {
+const EXPECTED_CLASS: Record<Exclude<keyof RawFailures, 'statuses'>, 4 | 5> = {
   internal: 5,
   malformedBody: 4,
   bodyTooLarge: 4,
@@ -13,7 +13,7 @@ const EXPECTED_CLASS: Record<keyof RawFailures, 4 | 5> = {
   validation: 4,
 };
 
-/** Every failure names an existing code of the right status class. */
+/** Every failure, and every status of `failures.statuses`, names an existing code of the right status class. */
 export const checkFailures: Rule = ({ files }) => {
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
@@ -21,11 +21,21 @@ export const checkFailures: Rule = ({ files }) => {
     // Partial when the structural check found problems in it (reported there).
     const failures = spec.service?.failures as Partial<RawFailures> | undefined;
     if (!failures) continue;
-    for (const key of Object.keys(EXPECTED_CLASS) as Array<keyof RawFailures>) {
+    const entries: Array<{ ref: string; path: string[]; field: string; expected: number }> = [];
+    for (const key of Object.keys(EXPECTED_CLASS) as Array<keyof typeof EXPECTED_CLASS>) {
       const ref = failures[key];
       if (ref === undefined) continue;
-      const path = ['service', 'failures', key];
-      const field = `failures.${key}`;
+      entries.push({ ref, path: ['service', 'failures', key], field: `failures.${key}`, expected: EXPECTED_CLASS[key] });
+    }
+    const statuses = failures.statuses;
+    if (statuses && typeof statuses === 'object') {
+      for (const status of Object.keys(statuses)) {
+        // Keys that are no 4xx/5xx status are reported by the structure check.
+        if (!/^[45]\d\d$/.test(status) || typeof statuses[status] !== 'string') continue;
+        entries.push({ ref: statuses[status]!, path: ['service', 'failures', 'statuses', status], field: `failures.statuses.${status}`, expected: Number(status[0]) });
+      }
+    }
+    for (const { ref, path, field, expected } of entries) {
       const resolved = resolveRef(spec, ref);
       if (mayBeLeftOut(file, ref, resolved)) continue;
       if (resolved.kind === 'unknown') {
@@ -33,8 +43,8 @@ export const checkFailures: Rule = ({ files }) => {
         diagnostics.push(diagnostic('unresolvedReference', source.locate(path), { field, ref, suggestion }));
       } else if (resolved.kind === 'ambiguous') {
         diagnostics.push(diagnostic('ambiguousReference', source.locate(path), { field, ref, choices: resolved.choices }));
-      } else if (isHttpStatus(resolved.status) && Math.floor(resolved.status / 100) !== EXPECTED_CLASS[key]) {
-        diagnostics.push(diagnostic('failureStatusClass', source.locate(path), { field, ref, status: resolved.status, expected: `${EXPECTED_CLASS[key]}xx` }));
+      } else if (isHttpStatus(resolved.status) && Math.floor(resolved.status / 100) !== expected) {
+        diagnostics.push(diagnostic('failureStatusClass', source.locate(path), { field, ref, status: resolved.status, expected: `${expected}xx` }));
       }
     }
   }

@@ -3,4 +3,4 @@
 export * from "./depot.gen.js";
 export * from "./ledger.gen.js";
 export * from "./studio.gen.js";
-export { catchErrors, type Envelope, type ErrorContext, type ExpressErrorHandler, type ExpressRequestHandler, type NextFunction } from "@errcat/runtime/express";
+export { catchErrors, type Envelope, type ErrorContext, type ExpressErrorHandler, type ExpressHandlers, type ExpressRequestHandler, type NextFunction } from "@errcat/runtime/express";

@@ -18,11 +18,12 @@ export const depotResponseSchemas: ResponseSchemas = { body: depotErrorSchema, p
  * A Fastify plugin (applied to the app it is registered on) that answers every error and unknown route with Depot service error bodies (`batch`), in the locale `Accept-Language` asks for (`en`), or as problem details (RFC 9457) when `Accept` prefers them. Bodies are serialized by fast-json-stringify from the response schemas.
  *
  * A thrown `DepotError` is answered with its status and body. Otherwise the spec decides:
- * - anything thrown that is not a catalog error: `InternalError` (500)
+ * - anything thrown that is not a catalog error of this service: `InternalError` (500)
  * - a body that cannot be parsed (malformed JSON, unsupported media type or charset): `InvalidBody` (400)
  * - a body over the size limit: `InvalidBody` (400)
  * - a request fails schema validation (Fastify): `InvalidBody` (400)
  * - no route matches: `CrateNotFound` (404)
+ * - another library's error with a status, or a catalog error of another service: like anything thrown
  *
  * `app.register(depotErrors, options)`
  */

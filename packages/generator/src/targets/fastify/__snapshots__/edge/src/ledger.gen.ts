@@ -18,11 +18,12 @@ export const ledgerResponseSchemas: ResponseSchemas = { body: ledgerErrorSchema,
  * A Fastify plugin (applied to the app it is registered on) that answers every error and unknown route with Ledger API problem details (RFC 9457, `application/problem+json`, whatever `Accept` says), in the locale `Accept-Language` asks for (`en`, `fr`). Bodies are serialized by fast-json-stringify from the response schemas.
  *
  * A thrown `LedgerError` is answered with its status and body. Otherwise the spec decides:
- * - anything thrown that is not a catalog error: `InternalError` (500)
+ * - anything thrown that is not a catalog error of this service: `InternalError` (500)
  * - a body that cannot be parsed (malformed JSON, unsupported media type or charset): `InvalidRequest` (400)
  * - a body over the size limit: `PayloadTooLarge` (413)
  * - a request fails schema validation (Fastify): `InvalidRequest` (400)
  * - no route matches: `NoSuchResource` (404)
+ * - another library's error with a status, or a catalog error of another service: like anything thrown
  *
  * `app.register(ledgerErrors, options)`
  */

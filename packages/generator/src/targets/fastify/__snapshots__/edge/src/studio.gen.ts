@@ -18,11 +18,12 @@ export const studioResponseSchemas: ResponseSchemas = { body: studioErrorSchema,
  * A Fastify plugin (applied to the app it is registered on) that answers every error and unknown route with Studio web services error bodies (`rest-guidelines`), in the locale `Accept-Language` asks for (`en`, `fr`), or as problem details (RFC 9457) when `Accept` prefers them. Bodies are serialized by fast-json-stringify from the response schemas.
  *
  * A thrown `StudioError` is answered with its status and body. Otherwise the spec decides:
- * - anything thrown that is not a catalog error: `InternalError/UnknownError` (500)
+ * - anything thrown that is not a catalog error of this service: `InternalError/UnknownError` (500)
  * - a body that cannot be parsed (malformed JSON, unsupported media type or charset): `BadArgument/MissingInput` (400)
  * - a body over the size limit: `BadArgument/MissingInput` (400)
  * - a request fails schema validation (Fastify): `BadArgument/MissingInput` (400)
  * - no route matches: `NotFound` (a category alone, 404)
+ * - another library's error with a status, or a catalog error of another service: like anything thrown
  *
  * `app.register(studioErrors, options)`
  */

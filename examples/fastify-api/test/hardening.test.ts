@@ -1,0 +1,187 @@
+// The second pass of issue 9 against a real Fastify 5 server: hostile
+// thrown values (the corpus the Express suites share, plus @fastify/error),
+// other services' errors, forgeries, library statuses, reply streams that
+// fail after the headers, caching headers, and problem details' instance.
+
+import createFastifyError from '@fastify/error';
+import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, type MlStudioLocale } from '@azure-errors/codes';
+import { FORGED_STUDIO_ERROR, HOSTILE_THROWS, type Answer, type HostileThrow } from 'express-api-suite';
+import type { FastifyInstance } from 'fastify';
+import { request as send, type IncomingHttpHeaders } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../src/app.js';
+
+type Client = (path: string, init?: { method?: string; headers?: Record<string, string> }) => Promise<{ status: number; headers: IncomingHttpHeaders; text: string }>;
+
+const INTERNAL_BATCH = '{"code":"InternalError","message":{"lang":"en","value":"The server encountered an internal error. Please retry the request."}}';
+
+const AuthRequired = createFastifyError('FST_AUTH_REQUIRED', 'secret: no session for %s', 401);
+const RateLimited = createFastifyError('FST_RATE_LIMITED', 'secret: %s over quota', 429);
+const FASTIFY_ERRORS: readonly HostileThrow[] = [
+  { name: '@fastify/error with statusCode 401', make: () => new AuthRequired('alice'), studio: () => new MlStudioError({ category: MlStudioCategory.Unauthorized }), batch: 'internal' },
+  { name: '@fastify/error with statusCode 429 (mapped by neither)', make: () => new RateLimited('alice'), studio: 'internal', batch: 'internal' },
+];
+const CORPUS: readonly HostileThrow[] = [...HOSTILE_THROWS, ...FASTIFY_ERRORS];
+
+let app: FastifyInstance;
+let request: Client;
+const onError = vi.fn();
+
+beforeEach(async () => {
+  onError.mockReset();
+  app = await createApp({ onError, hostile: CORPUS.map((entry) => entry.make) });
+  const { port } = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
+  request = (path, init = {}) =>
+    new Promise((resolve, reject) => {
+      const outgoing = send({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { connection: 'close', ...init.headers }, agent: false }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', reject);
+        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+});
+afterEach(() => app.close());
+
+function expected(service: 'studio' | 'batch', answer: Answer, locale: MlStudioLocale): { status: number; text: string } {
+  if (answer !== 'internal') return { status: answer().status as number, text: JSON.stringify(service === 'studio' ? (answer() as MlStudioError).toBody(locale) : answer().toBody()) };
+  return { status: 500, text: service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody(locale)) : INTERNAL_BATCH };
+}
+
+describe('hostile thrown values: never a crash, nothing leaked, always the catalog’s body', () => {
+  const table = (['studio', 'batch'] as const).flatMap((service) => CORPUS.map((entry, index) => [service, entry.name, index, entry[service]] as const));
+
+  it.each(table)('%s: %s', async (service, _name, index, answer) => {
+    const response = await request(`/${service}/hostile/${index}`, { headers: { 'accept-language': 'fr' } });
+    const want = expected(service, answer, 'fr');
+    expect(response.status).toBe(want.status);
+    expect(response.text).toBe(want.text);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['content-language']).toBe(service === 'studio' ? 'fr' : 'en');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.text).not.toMatch(/secret|abc123|stack|alice/);
+    const isOwnCatalogError = answer !== 'internal' && CORPUS[index]!.name.startsWith('a real');
+    expect(onError).toHaveBeenCalledTimes(isOwnCatalogError ? 0 : 1);
+  });
+
+  it.each(CORPUS.map((entry, index) => [entry.name, index] as const))('problem details only (/problem): %s', async (_name, index) => {
+    const response = await request(`/problem/hostile/${index}`);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    const body = JSON.parse(response.text) as { status: number; instance?: string };
+    expect(body.status).toBe(response.status);
+    expect(body.instance).toBe(`/problem/hostile/${index}`);
+    expect(response.text).not.toMatch(/secret|abc123|stack|alice/);
+  });
+});
+
+describe('catalog errors of another service', () => {
+  it.each([
+    ['a BatchError thrown in the ML Studio context', '/studio/foreign', 'studio'],
+    ['an MlStudioError thrown in the Batch context', '/batch/foreign', 'batch'],
+    ['a BatchError returned from the ML Studio mapError (plain JavaScript)', '/studio/mapped/batch', 'studio'],
+  ] as const)('%s → this service’s internal error (never the status with `{}`), and onError', async (_name, path, service) => {
+    const response = await request(path, { headers: { 'accept-language': 'ko' } });
+    expect(response.status).toBe(500);
+    expect(response.text).toBe(service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody('ko')) : INTERNAL_BATCH);
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('a mapError that returns an error of the service is answered with it', async () => {
+    const response = await request('/studio/mapped/studio');
+    expect(response.status).toBe(401);
+    expect(JSON.parse(response.text).error.details[0].code).toBe('ScoreRequestUnauthorized');
+  });
+});
+
+describe('a forged catalog error', () => {
+  it('is a 500 before and after real errors were constructed', async () => {
+    const index = CORPUS.findIndex((entry) => entry.name.startsWith('an MlStudioError forged'));
+    const first = await request(`/studio/hostile/${index}`);
+    await request('/studio/errors/BadArgument/BlobNotFound?blob=b&azureMessage=m');
+    const second = await request(`/studio/hostile/${index}`);
+    expect([first.status, second.status]).toEqual([500, 500]);
+    expect(second.text).toBe(first.text);
+    expect(FORGED_STUDIO_ERROR() instanceof MlStudioError).toBe(false);
+  });
+});
+
+describe('a reply stream that fails after the headers were sent', () => {
+  it('is reported to onError (Fastify itself only logs it), and the server goes on', async () => {
+    await request('/studio/stream-fails').catch(() => undefined);
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    expect((onError.mock.calls[0]![0] as Error).message).toBe('secret: storage lost mid-stream');
+    expect(onError.mock.calls[0]![1]).not.toHaveProperty('answer');
+    expect((await request('/studio/errors/NotFound')).status).toBe(404);
+  });
+});
+
+describe('headers of error answers', () => {
+  it.each(['/studio/cached', '/batch/cached', '/problem/cached'])('%s: nosniff, and the route’s Cache-Control and ETag do not survive', async (path) => {
+    const response = await request(path);
+    expect(response.status).toBe(404);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers.etag).toBeUndefined();
+  });
+
+  it('a 304 carries no no-store', async () => {
+    const read = await request('/batch/pools/pool-1', { headers: { 'if-none-match': '"v1"' } });
+    expect(read.status).toBe(304);
+    expect(read.headers['cache-control']).toBeUndefined();
+  });
+
+  it('not-found answers carry them too', async () => {
+    const response = await request('/studio/nothing');
+    expect([response.headers['x-content-type-options'], response.headers['cache-control']]).toEqual(['nosniff', 'no-store']);
+  });
+});
+
+describe('one place for the options, and problem details’ instance', () => {
+  it('envelope "problem" on the plugin answers unknown routes and thrown errors alike, with the path as instance', async () => {
+    const missing = await request('/problem/no/such/thing?token=secret');
+    expect(missing.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(missing.text)).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, detail: new BatchError({ code: BatchErrorCode.InvalidUri }).messageIn(), instance: '/problem/no/such/thing', code: 'InvalidUri' });
+    const thrown = await request('/problem/errors/PoolNotFound');
+    expect(JSON.parse(thrown.text)).toMatchObject({ status: 404, code: 'PoolNotFound', instance: '/problem/errors/PoolNotFound' });
+  });
+
+  it('the ML Studio context sends the path as instance when problem details are asked for', async () => {
+    const response = await request('/studio/errors/NotFound?x=1', { headers: { accept: 'application/problem+json' } });
+    expect(JSON.parse(response.text)).toMatchObject({ status: 404, instance: '/studio/errors/NotFound' });
+  });
+});
+
+describe('hostile requests', () => {
+  it.each([
+    ['a 10 KB Accept', { accept: `${'text/x-secret;q=0.1, '.repeat(500)}application/problem+json` }],
+    ['an Accept with garbage q-values', { accept: 'application/problem+json;q=abc, application/json;q=NaN, */*;q=-1' }],
+    ['Accept-Language with only unknown tags and bad q-values', { 'accept-language': 'xx-YY;q=2, *;q=, zz;q=0.0001' }],
+    ['a header with control-like text', { 'accept-language': 'fr\t;q=1', accept: '\tapplication/json' }],
+  ])('%s → a catalog body, never a crash', async (_name, headers) => {
+    const response = await request('/studio/errors/NotFound', { headers });
+    expect(response.status).toBe(404);
+    expect(['application/json; charset=utf-8', 'application/problem+json']).toContain(response.headers['content-type']);
+    expect(() => JSON.parse(response.text)).not.toThrow();
+    expect(response.text).not.toMatch(/secret/);
+  });
+
+  it.each([
+    ['percent-encoded markup', '/problem/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/problem/%3Cscript%3Ealert(1)%3C%2Fscript%3E'],
+    ['a query with a secret', '/problem/nothing?token=secret&x=%00', '/problem/nothing'],
+    ['a double slash', '//problem//nothing', undefined],
+  ])('instance from %s is a URI reference, never the query', async (_name, path, instance) => {
+    const response = await request(path);
+    expect(response.text).not.toMatch(/secret|<script/);
+    const body = JSON.parse(response.text) as { instance?: string };
+    if (instance !== undefined) expect(body.instance).toBe(instance);
+  });
+
+  it('OPTIONS * → answered, never a crash', async () => {
+    const response = await request('*', { method: 'OPTIONS' });
+    expect(response.status).toBeGreaterThanOrEqual(200);
+    expect(response.text).not.toMatch(/secret|stack/);
+  });
+});
