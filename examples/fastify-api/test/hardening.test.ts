@@ -13,7 +13,7 @@ import { createApp } from '../src/app.js';
 
 type Client = (path: string, init?: { method?: string; headers?: Record<string, string> }) => Promise<{ status: number; headers: IncomingHttpHeaders; text: string }>;
 
-const INTERNAL_BATCH = '{"code":"InternalError","message":{"lang":"en","value":"The server encountered an internal error. Please retry the request."}}';
+const INTERNAL_BATCH = '{"code":"InternalError","message":{"lang":"en-US","value":"The server encountered an internal error. Please retry the request."}}';
 
 const AuthRequired = createFastifyError('FST_AUTH_REQUIRED', 'secret: no session for %s', 401);
 const RateLimited = createFastifyError('FST_RATE_LIMITED', 'secret: %s over quota', 429);
