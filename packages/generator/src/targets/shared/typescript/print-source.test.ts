@@ -29,6 +29,7 @@ const cases: Array<[string, StatementStructures[]]> = [
   ['a union type alias', [{ kind: StructureKind.TypeAlias, name: 'U', isExported: true, docs: ['Two\nlines.'], type: unionType(['"a"', '"b"', objectMembers]) }]],
   ['an interface with multi-line property types', [{ kind: StructureKind.Interface, name: 'I', isExported: true, properties: [{ name: '"a/b"', isReadonly: true, type: objectMembers }, { name: 'c', type: '"a" | "b"' }] }]],
   ['a writer-function initializer', [{ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'E', initializer: (writer) => { writer.write('{').indent(() => { writer.writeLine(jsDocBlock('Doc\nlines')); writer.writeLine('A: "A",'); }); writer.write('} as const'); } }] }]],
+  ['an enum with one- and multi-line docs', [{ kind: StructureKind.Enum, name: 'E', isExported: true, docs: ['Codes.'], members: [{ name: 'A', initializer: '"A"', docs: ['One.'] }, { name: 'B', initializer: '"B"', docs: [{ description: 'Two\nlines.' }] }, { name: 'C', initializer: '"C"' }] }]],
   ['a class with a multi-line method return type', [{ kind: StructureKind.Class, name: 'C', isExported: true, methods: [{ name: 'm', returnType: objectMembers, statements: ['return { a: "", b: "x" };'] }] }]],
 ];
 

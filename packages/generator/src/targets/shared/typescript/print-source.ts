@@ -1,4 +1,4 @@
-import { CodeBlockWriter, printStructure, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { CodeBlockWriter, printStructure, StructureKind, type EnumMemberStructure, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { GeneratedFile } from '../../target.js';
 import { tsHeader } from '../generated-header.js';
 import { docText } from './ts-literal.js';
@@ -52,12 +52,27 @@ function prepare<T>(structure: T): T {
   if (!structure || typeof structure !== 'object') return structure;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(structure)) {
-    if (key === 'docs' && Array.isArray(value)) copy[key] = value.map(safeDoc);
+    if (key === 'members' && (structure as { kind?: unknown }).kind === StructureKind.Enum && Array.isArray(value)) copy[key] = [enumMembers(value.map(prepare))];
+    else if (key === 'docs' && Array.isArray(value)) copy[key] = value.map(safeDoc);
     else if (TEXT_KEYS.has(key) && typeof value === 'string') copy[key] = markContinuations(value);
     else if (TEXT_KEYS.has(key) && typeof value === 'function') copy[key] = markedWriter(value as WriterFunction);
     else copy[key] = prepare(value);
   }
   return copy as T;
+}
+
+/**
+ * An enum's members as one writer function that prints each member on its
+ * own and joins them with commas. ts-morph's printer would insert each comma
+ * back into the whole text written so far, which costs quadratic time on an
+ * enum of thousands of members; it runs writer functions as they are (typed
+ * as a member structure here, which is all the structure's type admits).
+ */
+function enumMembers(members: readonly EnumMemberStructure[]): EnumMemberStructure {
+  const write: WriterFunction = (writer) => {
+    writer.write(members.map((member) => printStructure({ ...member, kind: StructureKind.EnumMember }, { indentNumberOfSpaces: 2 })).join(',\n'));
+  };
+  return write as unknown as EnumMemberStructure;
 }
 
 function markContinuations(text: string): string {
