@@ -136,6 +136,14 @@ describe('how generated packages depend on each other', () => {
     if (turbo) expect(JSON.parse(read('packages/fastify/turbo.json'))).toEqual({ extends: ['//'], tasks: { build: { dependsOn: ['^build'] } } });
   });
 
+  it('without a workspace, says how to install the packages when they first appear', async () => {
+    const first = await errcat('generate');
+    expect(first.stdout).toContain(
+      'this project is no workspace: add the packages to your dependencies with `npm install ./packages/codes ./packages/openapi ./packages/json-schema ./packages/express ./packages/fastify`',
+    );
+    expect((await errcat('generate')).stdout).not.toContain('no workspace');
+  });
+
   it('warns when the workspace does not include the package folders', async () => {
     writeFileSync(path.join(work, 'pnpm-workspace.yaml'), 'packages:\n  - apps/*\n');
     const result = await errcat('generate');

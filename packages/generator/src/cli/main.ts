@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
+import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
+import { watchCommand } from './commands/watch.js';
 import { importCommand } from './commands/import.js';
 import { initCommand, type InitOptions } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -37,9 +39,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('write every enabled target from the catalog')
     .option('--check', 'write nothing; exit 1 listing every file that differs, is missing or is orphaned', false)
     .option('--force', 'take over package folders errcat did not write (their other files are deleted)', false)
+    .addOption(new Option('--watch', 'generate again whenever the catalog or templates change; Ctrl-C stops').default(false).conflicts('check'))
     .addOption(root())
     .addOption(spec())
-    .action(async (options: { root: string; spec: string; check: boolean; force: boolean }) => setExit(await generateCommand(io, options)));
+    .action(async (options: { root: string; spec: string; check: boolean; force: boolean; watch: boolean }) => {
+      setExit(options.watch ? await watchCommand(io, options) : await generateCommand(io, options));
+    });
+
+  program
+    .command('diff')
+    .description('what the catalog changes since --base mean for each generated package: major, minor or patch')
+    .option('--base <ref-or-dir>', 'a git ref (its committed spec, read without touching the work tree) or a spec folder', 'HEAD')
+    .option('--json', 'print the changes and bumps as JSON', false)
+    .option('--changeset', 'write .changeset/errcat-<hash>.md bumping exactly the packages that change', false)
+    .option('--check-level <level>', 'exit 1 when the change is above this level: none, patch, minor or major')
+    .addOption(root())
+    .addOption(spec())
+    .action(async (options: DiffOptions) => setExit(await diffCommand(io, options)));
 
   program
     .command('validate')

@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compareText } from '../util/sort.js';
 import type { OutputPlan } from './plan-output.js';
@@ -10,16 +11,28 @@ import type { OutputPlan } from './plan-output.js';
  */
 export const NOT_OWNED = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'CHANGELOG.md']);
 
-/** Every file currently in the owned folders, as workspace-relative path → contents. */
-export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<Map<string, string>> {
+/** A file `applyPlan` writes before renaming it into place; one left behind is a run that was killed. */
+const STAGING = /^\..+\.errcat-[0-9a-z-]+\.tmp$/;
+
+export interface OwnedFiles {
+  /** Every file in the owned folders, as project-relative path → contents. */
+  files: Map<string, string>;
+  /** Staging files a killed run left behind, project-relative: never outputs, removed by the next write. */
+  staging: string[];
+}
+
+/** Every file currently in the owned folders. */
+export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<OwnedFiles> {
   const files = new Map<string, string>();
+  const staging: string[] = [];
   for (const dir of [...dirs].sort(compareText)) {
     for (const relative of await listFiles(path.join(root, dir))) {
       const workspacePath = path.posix.join(dir, relative);
-      files.set(workspacePath, await readFile(path.join(root, workspacePath), 'utf8'));
+      if (STAGING.test(path.posix.basename(relative))) staging.push(workspacePath);
+      else files.set(workspacePath, await readFile(path.join(root, workspacePath), 'utf8'));
     }
   }
-  return files;
+  return { files, staging };
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -45,13 +58,13 @@ async function listFiles(dir: string): Promise<string[]> {
  * under a temporary name, and only when all are written are they renamed
  * into place and orphans removed.
  */
-export async function applyPlan(root: string, plan: OutputPlan, ownedDirs: readonly string[]): Promise<void> {
+export async function applyPlan(root: string, plan: OutputPlan, ownedDirs: readonly string[], leftovers: readonly string[] = []): Promise<void> {
   const writes = [...plan.create, ...plan.update];
   const staged: Array<{ temporary: string; final: string }> = [];
   try {
     for (const file of writes) {
       const final = path.join(root, file.path);
-      const temporary = path.join(path.dirname(final), `.${path.basename(final)}.errcat-${process.pid}.tmp`);
+      const temporary = path.join(path.dirname(final), `.${path.basename(final)}.errcat-${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
       await mkdir(path.dirname(final), { recursive: true });
       await writeFile(temporary, file.contents, 'utf8');
       staged.push({ temporary, final });
@@ -61,6 +74,7 @@ export async function applyPlan(root: string, plan: OutputPlan, ownedDirs: reado
     throw error;
   }
   for (const { temporary, final } of staged) await rename(temporary, final);
+  for (const leftover of leftovers) await rm(path.join(root, leftover), { force: true });
   for (const orphan of plan.orphaned) {
     await rm(path.join(root, orphan), { force: true });
     const owner = ownedDirs.find((dir) => orphan.startsWith(`${dir}/`));

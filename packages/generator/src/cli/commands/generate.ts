@@ -9,6 +9,7 @@ import { TemplateError } from '../../targets/shared/render-template.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../../targets/target.js';
 import { compareText } from '../../util/sort.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
+import { withOutputLock } from '../../writer/output-lock.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
 import { displayPath, EXIT, type CliIo } from '../io.js';
 import { plural, reportDiagnostics } from '../report.js';
@@ -21,6 +22,8 @@ export interface GenerateOptions {
   check: boolean;
   /** Take over package folders errcat did not write. */
   force?: boolean;
+  /** Print nothing when nothing changed (watch mode). */
+  quiet?: boolean;
   /** Which targets may run (those enabled in settings); all known targets by default. */
   available?: Readonly<Partial<Record<TargetName, Target>>>;
 }
@@ -32,7 +35,8 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
   const root = path.resolve(io.cwd, options.root);
   const specDir = path.resolve(root, options.spec ?? 'spec');
   const { catalog, diagnostics } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute));
-  reportDiagnostics(io, diagnostics);
+  // Quiet runs say nothing of warnings unless they write: a watcher repeats no unchanged warning.
+  if (!options.quiet || !catalog) reportDiagnostics(io, diagnostics);
   if (!catalog) {
     io.err(NOTHING_WRITTEN);
     return EXIT.userError;
@@ -46,7 +50,10 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
     return EXIT.userError;
   }
   const project = await detectProject(root);
-  const input = await gatherInput(io, root, catalog, targets, project);
+  const { input, unusedTemplates } = await gatherInput(root, catalog, targets, project);
+  for (const file of unusedTemplates) {
+    io.err(`warning: ${displayPath(io, file)} overrides none of errcat's templates (${targets.flatMap((target) => target.templates).join(', ')}); rename it to the one it should replace\n`);
+  }
   let files: GeneratedFile[];
   try {
     files = generateAll(targets, input);
@@ -55,16 +62,30 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
     io.err(`${error.message}\n${NOTHING_WRITTEN}`);
     return EXIT.userError;
   }
-  const existing = await readOwnedFiles(root, ownedDirs);
-  const plan = planOutput(files, existing);
+  const plan = await withOutputLock(root, async () => {
+    const { files: existing, staging } = await readOwnedFiles(root, ownedDirs);
+    const planned = planOutput(files, existing);
+    if (!options.check) await applyPlan(root, planned, ownedDirs, staging);
+    return planned;
+  });
   if (options.check) return reportDrift(io, plan, options);
-  await applyPlan(root, plan, ownedDirs);
+  if (options.quiet && isClean(plan)) return EXIT.ok;
+  if (options.quiet) reportDiagnostics(io, diagnostics);
   io.out(
     `generated ${plural(files.length, 'file')} for ${targets.map((target) => target.name).join(', ') || 'no targets'}: ` +
       `${plan.create.length} created, ${plan.update.length} updated, ${plan.orphaned.length} removed, ${plan.unchanged.length} unchanged\n`,
   );
   warnOutsideWorkspace(io, project, ownedDirs);
+  if (project.siblingProtocol === 'file' && plan.create.some((file) => file.path.endsWith('/package.json'))) hintNoWorkspace(io, project, catalog, targets);
   return EXIT.ok;
+}
+
+/** A project that is no workspace installs new packages only when told to: say how, once, when they first appear. */
+function hintNoWorkspace(io: CliIo, project: Project, catalog: Catalog, targets: readonly Target[]): void {
+  const dirs = targets.map((target) => `./${packageDir(catalog, target.name)}`);
+  const add = project.packageManager === 'npm' ? 'npm install' : `${project.packageManager} add`;
+  const built = targets.filter((target) => ['codes', 'json-schema'].includes(target.name)).map((target) => packageDir(catalog, target.name));
+  io.out(`this project is no workspace: add the packages to your dependencies with \`${add} ${dirs.join(' ')}\`` + (built.length > 0 ? `, and build ${built.join(' and ')} before the packages that import ${built.length === 1 ? 'it' : 'them'} (\`npm run build --prefix <folder>\`)\n` : '\n'));
 }
 
 function refusal(catalog: Catalog, targets: readonly Target[], dir: string): string {
@@ -94,18 +115,16 @@ export function generateAll(targets: readonly Target[], input: TargetInput): Gen
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 
-async function gatherInput(io: CliIo, root: string, catalog: Catalog, targets: readonly Target[], project: Project): Promise<TargetInput> {
+/** What the targets read besides the catalog, and the project's template files that override nothing (to warn of). */
+export async function gatherInput(root: string, catalog: Catalog, targets: readonly Target[], project: Project): Promise<{ input: TargetInput; unusedTemplates: string[] }> {
   const templateDir = path.join(root, 'templates');
   const templates = await readTemplates(templateDir);
-  for (const name of templates.unused) {
-    io.err(`warning: ${displayPath(io, path.join(templateDir, name))} overrides none of errcat's templates (${targets.flatMap((target) => target.templates).join(', ')}); rename it to the one it should replace\n`);
-  }
   const versions: Record<string, string> = {};
   for (const target of targets) {
     const manifest = await readJson(path.join(root, packageDir(catalog, target.name), 'package.json'));
     if (typeof manifest?.name === 'string' && typeof manifest.version === 'string') versions[manifest.name] = manifest.version;
   }
-  return {
+  const input: TargetInput = {
     catalog,
     templates: templates.sources,
     versions,
@@ -117,6 +136,7 @@ async function gatherInput(io: CliIo, root: string, catalog: Catalog, targets: r
       ...(project.licenseText !== undefined ? { licenseText: project.licenseText } : {}),
     },
   };
+  return { input, unusedTemplates: templates.unused.map((name) => path.join(templateDir, name)) };
 }
 
 /** Generated packages outside the workspace's globs are not installed by the package manager: say so once. */

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { watch } from 'chokidar';
+import type { CliIo } from '../io.js';
+import { generateCommand, type GenerateOptions } from './generate.js';
+
+/** Saves arrive in bursts (an editor writes, renames, touches): one generation per burst. */
+const DEBOUNCE_MS = 150;
+/** A file is read only once its size has held this long: an editor writing in place is never read half-saved. */
+const SETTLE_MS = 200;
+
+/**
+ * `errcat generate --watch`: generates once, then again whenever the spec,
+ * the project's templates or the root files errcat reads change. A broken
+ * spec prints its diagnostics and the watch goes on; a run that changes
+ * nothing prints nothing. Ctrl-C lets a running generation finish its
+ * renames before exiting, so it never leaves a half-written file.
+ */
+export async function watchCommand(io: CliIo, options: GenerateOptions, signal?: AbortSignal): Promise<number> {
+  const root = path.resolve(io.cwd, options.root);
+  const watched = [path.resolve(root, options.spec ?? 'spec'), path.join(root, 'templates'), ...['package.json', 'pnpm-workspace.yaml', 'turbo.json', 'LICENSE'].map((file) => path.join(root, file))];
+  let running: Promise<unknown> = run(io, options, false);
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(watched, {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 50 },
+    // Emacs lock links and editors' swap files are never spec.
+    ignored: (file) => /(^|[/\\])\.[^/\\]*$|~$|\.swp$/.test(path.basename(file)) && !watched.includes(file),
+  });
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      again = true;
+      running = running.then(async () => {
+        while (again) {
+          again = false;
+          await run(io, options, true);
+        }
+      });
+    }, DEBOUNCE_MS);
+  };
+  watcher.on('all', schedule);
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  io.err(`watching ${path.relative(io.cwd, watched[0]!) || '.'} and templates/; Ctrl-C to stop\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    if (signal) signal.addEventListener('abort', stop, { once: true });
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  clearTimeout(timer);
+  await watcher.close();
+  await running;
+  return 0;
+}
+
+async function run(io: CliIo, options: GenerateOptions, quiet: boolean): Promise<void> {
+  try {
+    await generateCommand(io, { ...options, quiet });
+  } catch (error) {
+    // A crash in one generation is reported; the watch goes on for the next edit.
+    io.err(`errcat crashed while generating: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+}
