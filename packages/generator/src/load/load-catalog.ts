@@ -1,3 +1,4 @@
+import type { PhaseTimer } from '../cli/timings.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
 import { normalizeCatalog } from '../model/normalize.js';
@@ -14,7 +15,7 @@ export interface LoadResult {
 }
 
 /** Parse → structure → rules → normalize, collecting every problem before stopping. */
-export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics: readonly Diagnostic[] = []): LoadResult {
+export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics: readonly Diagnostic[] = [], timer?: PhaseTimer): LoadResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const files: SpecFile[] = [];
   for (const text of texts) {
@@ -25,15 +26,20 @@ export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics
     diagnostics.push(...structure.diagnostics);
     if (structure.data) files.push({ source: parsed, spec: structure.data });
   }
+  timer?.lap('parse');
   const unreadable = diagnostics.length > 0;
   diagnostics.push(...validateSpec(files, { someFilesUnreadable: unreadable }));
   const sorted = sortDiagnostics(diagnostics);
+  timer?.lap('validate');
   if (hasErrors(sorted) || texts.length === 0) return { catalog: undefined, diagnostics: sorted };
-  return { catalog: normalizeCatalog(files), diagnostics: sorted };
+  const catalog = normalizeCatalog(files);
+  timer?.lap('normalize');
+  return { catalog, diagnostics: sorted };
 }
 
 /** Reads the spec folder and loads the catalog from it. */
-export async function loadCatalog(specDir: string, display: (absolute: string) => string): Promise<LoadResult> {
+export async function loadCatalog(specDir: string, display: (absolute: string) => string, timer?: PhaseTimer): Promise<LoadResult> {
   const { texts, diagnostics } = await readSpecDir(specDir, display);
-  return loadCatalogFromTexts(texts, diagnostics);
+  timer?.lap('read spec');
+  return loadCatalogFromTexts(texts, diagnostics, timer);
 }
