@@ -1,5 +1,5 @@
 import type { ErrorSet } from './catalog.js';
-import { batchBody, batchSchedulingBody, problemDetails, restGuidelinesBody, type BatchErrorValue, type NameValuePair, type ProblemDetails, type ProblemOptions } from './envelopes.js';
+import { batchBody, batchSchedulingBody, problemDetails, restGuidelinesBody, type BatchErrorValue, type NameValuePair, type ProblemDetails, type ProblemDetailsError, type ProblemOptions } from './envelopes.js';
 import { matchLocale } from './locale.js';
 import { formatCategory, formatResolved, resolveRef, type MessageRef, type ResolvedRef } from './message.js';
 import type { MessageParams } from './template.js';
@@ -14,6 +14,10 @@ export interface CatalogErrorInit extends MessageRef {
   readonly values?: readonly BatchErrorValue[] | undefined;
   /** batch-scheduling: the `details` of the embedded error. */
   readonly details?: readonly NameValuePair[] | undefined;
+  /** problem-details: `instance`, a URI reference for this occurrence (`/accounts/42`). */
+  readonly instance?: string | undefined;
+  /** problem-details: `errors[]`, the parts of the problem (a validation error's fields). */
+  readonly errors?: readonly ProblemDetailsError[] | undefined;
   readonly cause?: unknown;
 }
 
@@ -53,6 +57,8 @@ export class CatalogError<T extends CatalogErrorTypes = CatalogErrorTypes> exten
   readonly target: string | undefined;
   readonly values: readonly BatchErrorValue[] | undefined;
   readonly details: readonly NameValuePair[] | undefined;
+  readonly instance: string | undefined;
+  readonly errors: readonly ProblemDetailsError[] | undefined;
 
   constructor(catalog: ErrorSet, init: CatalogErrorInit) {
     const resolved = resolveRef(catalog, init);
@@ -68,6 +74,8 @@ export class CatalogError<T extends CatalogErrorTypes = CatalogErrorTypes> exten
     this.target = init.target;
     this.values = init.values;
     this.details = init.details;
+    this.instance = init.instance;
+    this.errors = init.errors;
   }
 
   /** The message in `locale` (any tag: `fr-CA` finds `fr`); the default locale when absent or unknown. */
@@ -161,14 +169,31 @@ export function errorBody(error: CatalogError, locale: string): object {
     }
     case 'batch':
       return batchBody(resolved.code?.name ?? error.key, locale, message, error.values);
+    case 'problem-details':
+      return problemBody(error, locale);
     case 'batch-scheduling':
       return batchSchedulingBody(resolved.code?.category ?? '', resolved.code?.name ?? error.key, message, error.details);
   }
 }
 
-/** RFC 9457 problem details for `error` in `locale`; `code` is the most specific code (the category for a category alone). */
-export function problemBody(error: CatalogError, locale: string, options?: ProblemOptions): ProblemDetails {
-  if (typeof error.status !== 'number') throw new TypeError(`${error.catalog.errorName} ${error.key} is not answered over HTTP`);
-  const message = formatResolved(error.catalog, resolve(error), error.params, locale);
-  return problemDetails(error.status, error.code ?? error.category ?? error.key, message, options);
+/**
+ * RFC 9457 problem details for `error` in `locale`; `code` is the most
+ * specific code (the category for a category alone). The spec's type base
+ * wins over `options.typeBase`, and the error's own `instance` over
+ * `options.instance`, so that a problem-details service answers the same
+ * body whichever way it is asked for. `errors` are sent by problem-details
+ * services only: no other format's schema has room for them.
+ */
+export function problemBody(error: CatalogError, locale: string, options: ProblemOptions = {}): ProblemDetails {
+  const set = error.catalog;
+  if (typeof error.status !== 'number') throw new TypeError(`${set.errorName} ${error.key} is not answered over HTTP`);
+  const message = formatResolved(set, resolve(error), error.params, locale);
+  const typeBase = set.problemTypeBase ?? options.typeBase;
+  const instance = error.instance ?? options.instance;
+  const errors = set.wireFormat === 'problem-details' ? error.errors : undefined;
+  return problemDetails(error.status, error.code ?? error.category ?? error.key, message, {
+    ...(typeBase === undefined ? {} : { typeBase }),
+    ...(instance === undefined ? {} : { instance }),
+    ...(errors === undefined ? {} : { errors }),
+  });
 }

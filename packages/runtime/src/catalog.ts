@@ -2,7 +2,7 @@
 // service (or per set of embedded errors). Plain JSON, so it can be printed,
 // shipped to a browser or compared with the other targets' output.
 
-export type WireFormat = 'rest-guidelines' | 'batch' | 'batch-scheduling';
+export type WireFormat = 'rest-guidelines' | 'batch' | 'problem-details' | 'batch-scheduling';
 export type ParamType = 'string' | 'number' | 'integer';
 
 /** Text per locale; always holds the set's default locale. */
@@ -74,6 +74,18 @@ export interface ErrorSet<Key extends string = string, Category extends string =
   readonly codes: Readonly<Record<Key, CatalogCode>>;
   /** Codes for framework failures; present for sets answered over HTTP. */
   readonly failures?: Readonly<Record<FailureKind, FailureRef>>;
+  /**
+   * The response header that repeats the body's top-level code
+   * (`x-ms-error-code`), lower-case; absent when the service sends none.
+   * Its value is `error.code` (the category) for rest-guidelines, `code`
+   * for the other formats: see `errorCodeHeaderValue`.
+   */
+  readonly errorCodeHeader?: string;
+  /**
+   * Base of problem details' `type` (`https://errors.example.com/ledger/` +
+   * code), from the spec; it wins over an adapter's `problemTypeBase`.
+   */
+  readonly problemTypeBase?: string;
 }
 
 /** The key a code is filed under in `ErrorSet.codes`. */

@@ -41,7 +41,11 @@ export interface NameValuePair {
   value: string;
 }
 
-/** RFC 9457 problem details (`application/problem+json`) with the catalog code as an extension member. */
+/**
+ * RFC 9457 problem details (`application/problem+json`) with the catalog
+ * code as an extension member; `errors` (another extension) is sent only by
+ * `problem-details` services, for problems with several parts (validation).
+ */
 export interface ProblemDetails<Code extends string = string> {
   type: string;
   title: string;
@@ -49,6 +53,19 @@ export interface ProblemDetails<Code extends string = string> {
   detail: string;
   instance?: string;
   code: Code;
+  errors?: ProblemDetailsError[];
+}
+
+/**
+ * One part of a problem (`errors[]`): what is wrong, and where. `pointer`
+ * is a JSON Pointer (RFC 6901) into the request body as a URI fragment
+ * (`#/pool/tasks/0/name`); `name` is a query parameter, header or path
+ * parameter. An entry has at most one of the two.
+ */
+export interface ProblemDetailsError {
+  detail: string;
+  pointer?: string;
+  name?: string;
 }
 
 export function restGuidelinesBody(category: string, categoryMessage: string, detail?: RestGuidelinesDetail): RestGuidelinesBody {
@@ -82,21 +99,28 @@ export interface ProblemOptions {
    * `about:blank` and `title` is the status phrase, as RFC 9457 asks.
    */
   typeBase?: string;
+  /** `errors[]`: the parts of the problem; left out when empty. */
+  errors?: readonly ProblemDetailsError[] | undefined;
 }
 
+/**
+ * Members in RFC 9457's order, then the extensions: `type`, `title` (the
+ * status phrase), `status`, `detail`, `instance`, `code`, `errors`.
+ */
 export function problemDetails(status: number, code: string, detail: string, options: ProblemOptions = {}): ProblemDetails {
-  const body: ProblemDetails = {
-    type: options.typeBase === undefined ? 'about:blank' : `${options.typeBase}${encodeURIComponent(code)}`,
-    title: statusText(status),
-    status,
-    detail,
-    code,
-  };
-  if (options.instance !== undefined) {
-    // `instance` sits before the extension member, where RFC 9457 lists it.
-    return { type: body.type, title: body.title, status, detail, instance: options.instance, code };
-  }
+  const type = options.typeBase === undefined ? 'about:blank' : `${options.typeBase}${encodeURIComponent(code)}`;
+  const title = statusText(status);
+  const body: ProblemDetails =
+    options.instance === undefined ? { type, title, status, detail, code } : { type, title, status, detail, instance: options.instance, code };
+  if (options.errors && options.errors.length > 0) body.errors = options.errors.map(problemError);
   return body;
+}
+
+function problemError({ detail, pointer, name }: ProblemDetailsError): ProblemDetailsError {
+  const entry: ProblemDetailsError = { detail };
+  if (pointer !== undefined) entry.pointer = pointer;
+  else if (name !== undefined) entry.name = name;
+  return entry;
 }
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {

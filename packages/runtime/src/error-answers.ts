@@ -6,9 +6,9 @@
 import { inspect } from 'node:util';
 import type { ErrorSet, FailureKind } from './catalog.js';
 import { CatalogError, errorBody, isCatalogError, problemBody } from './catalog-error.js';
-import type { ProblemOptions } from './envelopes.js';
+import type { ProblemDetailsError, ProblemOptions } from './envelopes.js';
 import { negotiateLocale } from './locale.js';
-import { failureInit, prefersProblemDetails, type HttpCatalogError } from './response.js';
+import { answersWithProblem, errorCodeHeaderValue, failureInit, prefersProblemDetails, type HttpCatalogError } from './response.js';
 
 /** Which body a response carries: the service's own wire format, or RFC 9457 problem details. */
 export type Envelope = 'native' | 'problem';
@@ -61,6 +61,8 @@ export interface ErrorAnswerOptions<Request = unknown, Locale extends string = s
 export interface FailureMatch {
   readonly kind: FailureKind;
   readonly property?: string;
+  /** Validation: every failing part, for the `errors[]` of problem-details services. */
+  readonly errors?: readonly ProblemDetailsError[];
 }
 
 /** Recognises the framework's own failures (body parsing, validation) in thrown values. */
@@ -102,6 +104,8 @@ const LOCALE_CACHE_ENTRIES = 256;
 const LOCALE_CACHE_HEADER_LENGTH = 256;
 /** Longest property path copied from a validation error into a body. */
 const PROPERTY_LENGTH = 256;
+/** Most `errors[]` entries copied from a validation error into a body. */
+const ERRORS_LENGTH = 32;
 
 const PROBLEM_TYPE = 'application/problem+json';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -126,7 +130,9 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
   // `*` and unmatched headers both give the default locale.
   const locales = [defaultLocale, ...set.locales.filter((locale) => locale !== defaultLocale)];
   const localeCache = new Map<string, string>();
-  const vary = [...(locales.length > 1 ? ['Accept-Language'] : []), ...(envelope === 'native' ? ['Accept'] : [])];
+  // A problem-details service answers problem details whatever `Accept` says.
+  const negotiates = envelope === 'native' && set.wireFormat !== 'problem-details';
+  const vary = [...(locales.length > 1 ? ['Accept-Language'] : []), ...(negotiates ? ['Accept'] : [])];
 
   function localeOf(header: string | readonly string[] | undefined, of: ErrorSet): string {
     // A catalog error of another service (an app may throw any) answers in a locale of its own.
@@ -143,7 +149,7 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
   }
 
   function wantsProblem(accept: string | readonly string[] | undefined): boolean {
-    if (envelope === 'problem') return true;
+    if (!negotiates) return true;
     if (accept === undefined) return false;
     // Only a header that names problem+json can prefer it.
     if (typeof accept === 'string' && !/problem/i.test(accept)) return false;
@@ -152,9 +158,10 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
 
   function build(error: HttpCatalogError, headers: RequestHeaders, thrown: unknown, original: boolean): ErrorAnswer {
     const locale = localeOf(headers['accept-language'], error.catalog);
-    const problem = wantsProblem(headers.accept);
+    const problem = answersWithProblem(error.catalog, wantsProblem(headers.accept));
     const responseHeaders: Record<string, string> = { 'content-type': problem ? PROBLEM_TYPE : JSON_TYPE, 'content-language': locale };
-    if (error.catalog.wireFormat === 'rest-guidelines' && error.category !== undefined) responseHeaders['x-ms-error-code'] = error.category;
+    const code = errorCodeHeaderValue(error);
+    if (code !== undefined) responseHeaders[error.catalog.errorCodeHeader!] = code;
     if (!hasBody(error.status)) {
       delete responseHeaders['content-type'];
       return { status: error.status, headers: responseHeaders, body: undefined, problem, detailed: false };
@@ -169,9 +176,9 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
   // stack capture. They carry no `cause` (the thrown value goes to onError).
   const failures = new Map<FailureKind, HttpCatalogError>();
 
-  function failure(kind: FailureKind, property?: string): HttpCatalogError {
+  function failure(kind: FailureKind, property?: string, errors?: readonly ProblemDetailsError[]): HttpCatalogError {
     if (property !== undefined) {
-      return new CatalogError(set, { ...failureInit(set, kind), target: property, values: [{ key: 'PropertyName', value: property }] }) as HttpCatalogError;
+      return new CatalogError(set, { ...failureInit(set, kind), target: property, values: [{ key: 'PropertyName', value: property }], errors }) as HttpCatalogError;
     }
     let error = failures.get(kind);
     if (!error) {
@@ -206,7 +213,7 @@ export function createErrorAnswerer<Request>(set: ErrorSet, options: ErrorAnswer
           return build(mapped, headers, thrown, false);
         }
         const match = classify(thrown);
-        const error = match ? failure(match.kind, clip(match.property)) : failure('internal');
+        const error = match ? failure(match.kind, clip(match.property), clipErrors(match.errors)) : failure('internal');
         tell(thrown, request, error);
         return build(error, headers, thrown, true);
       } catch {
@@ -241,6 +248,15 @@ function hasBody(status: number): boolean {
 function clip(property: string | undefined): string | undefined {
   if (property === undefined) return undefined;
   return property.length > PROPERTY_LENGTH ? `${property.slice(0, PROPERTY_LENGTH - 1)}…` : property;
+}
+
+function clipErrors(errors: readonly ProblemDetailsError[] | undefined): ProblemDetailsError[] | undefined {
+  if (errors === undefined || errors.length === 0) return undefined;
+  return errors.slice(0, ERRORS_LENGTH).map((entry) => ({
+    detail: clip(entry.detail)!,
+    ...(entry.pointer === undefined ? {} : { pointer: clip(entry.pointer)! }),
+    ...(entry.name === undefined ? {} : { name: clip(entry.name)! }),
+  }));
 }
 
 /** What a developer sees of a non-catalog error; never computed in production. */

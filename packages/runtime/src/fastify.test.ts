@@ -406,8 +406,15 @@ describe('classifyFastifyError', () => {
     expect(classifyFastifyError(Object.assign(new Error('x'), { code: 'toString' }))).toBeUndefined();
   });
 
-  it('unescapes JSON Pointer segments', () => {
+  it('unescapes JSON Pointer segments for the property, and escapes them again in errors[]', () => {
     const error = Object.assign(new Error('x'), { code: 'FST_ERR_VALIDATION', validationContext: 'body', validation: [{ instancePath: '/a~1b/c~0d', params: {} }] });
-    expect(classifyFastifyError(error)).toEqual({ kind: 'validation', property: 'a/b.c~d' });
+    expect(classifyFastifyError(error)).toEqual({ kind: 'validation', property: 'a/b.c~d', errors: [{ detail: 'x', pointer: '#/a~1b/c~0d' }] });
+  });
+
+  it('lists every issue in errors[]: a pointer into the body, a name elsewhere, the part alone when nothing is named', () => {
+    const body = Object.assign(new Error('x'), { code: 'FST_ERR_VALIDATION', validationContext: 'body', validation: [{ instancePath: '', message: 'must be object', params: {} }, { instancePath: '/pool', message: 'must have required property \'id\'', params: { missingProperty: 'id' } }] });
+    expect(classifyFastifyError(body)?.errors).toEqual([{ detail: 'must be object', pointer: '#' }, { detail: "must have required property 'id'", pointer: '#/pool/id' }]);
+    const headers = Object.assign(new Error('x'), { code: 'FST_ERR_VALIDATION', validationContext: 'headers', validation: [{ instancePath: '', message: 'required', params: { missingProperty: 'x-api-key' } }, { instancePath: '', message: 'bad', params: {} }] });
+    expect(classifyFastifyError(headers)?.errors).toEqual([{ detail: 'required', name: 'x-api-key' }, { detail: 'bad' }]);
   });
 });

@@ -7,6 +7,7 @@ import fastJson from 'fast-json-stringify';
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorSet, FailureKind } from './catalog.js';
+import type { ProblemDetailsError } from './envelopes.js';
 import { createErrorAnswerer, varyHeader, type ErrorAnswer, type ErrorAnswerer, type ErrorAnswerOptions, type FailureMatch } from './error-answers.js';
 import { serializationSchema, type JsonSchemaObject } from './serialization-schema.js';
 
@@ -41,6 +42,7 @@ const FASTIFY_FAILURES: Readonly<Record<string, FailureKind>> = {
 
 interface ValidationIssue {
   readonly instancePath?: unknown;
+  readonly message?: unknown;
   readonly params?: { readonly missingProperty?: unknown; readonly additionalProperty?: unknown; readonly propertyName?: unknown } | null;
 }
 
@@ -52,18 +54,37 @@ export function classifyFastifyError(thrown: unknown): FailureMatch | undefined 
   const kind = FASTIFY_FAILURES[code]!;
   if (kind !== 'validation') return { kind };
   const { validation, validationContext } = thrown as Error & { validation?: unknown; validationContext?: unknown };
-  return { kind, property: failingProperty(Array.isArray(validation) ? (validation[0] as ValidationIssue | undefined) : undefined, typeof validationContext === 'string' ? validationContext : 'body') };
+  const issues = Array.isArray(validation) ? (validation as unknown[]).filter((issue): issue is ValidationIssue => typeof issue === 'object' && issue !== null) : [];
+  const context = typeof validationContext === 'string' ? validationContext : 'body';
+  return { kind, property: failingProperty(issues[0], context), errors: issues.map((issue) => problemError(issue, context, thrown.message)) };
 }
 
-/** `/pool/tasks/0` + missing `id` → `pool.tasks[0].id`; the part validated (`body`, `querystring`…) when the part itself failed. */
-function failingProperty(issue: ValidationIssue | undefined, context: string): string {
-  if (!issue || typeof issue !== 'object') return context;
+/** The path segments of an issue: its instance path and the property it names (missing, additional). */
+function issueSegments(issue: ValidationIssue): string[] {
   const segments = typeof issue.instancePath === 'string' && issue.instancePath.startsWith('/') ? issue.instancePath.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~')) : [];
   const params = issue.params;
   const named = params && typeof params === 'object' ? [params.missingProperty, params.additionalProperty, params.propertyName].find((value) => typeof value === 'string') : undefined;
   if (typeof named === 'string') segments.push(named);
+  return segments;
+}
+
+/** `/pool/tasks/0` + missing `id` → `pool.tasks[0].id`; the part validated (`body`, `querystring`…) when the part itself failed. */
+function failingProperty(issue: ValidationIssue | undefined, context: string): string {
+  const segments = issue ? issueSegments(issue) : [];
   if (segments.length === 0) return context;
   return segments.reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path === '' ? segment : `${path}.${segment}`), '');
+}
+
+/**
+ * One `errors[]` entry: the validator's message (Ajv's, in English), and a
+ * JSON Pointer fragment into the body (`#/pool/tasks/0/name`) or the name
+ * of the query parameter, header or path parameter.
+ */
+function problemError(issue: ValidationIssue, context: string, fallback: string): ProblemDetailsError {
+  const detail = typeof issue.message === 'string' ? issue.message : fallback;
+  const segments = issueSegments(issue);
+  if (context === 'body') return { detail, pointer: `#${segments.map((segment) => `/${encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'))}`).join('')}` };
+  return segments.length === 0 ? { detail } : { detail, name: segments[0]! };
 }
 
 type Serializer = (body: unknown) => string;

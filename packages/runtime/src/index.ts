@@ -3,11 +3,11 @@ export type { CatalogCategory, CatalogCode, CatalogParam, CatalogVariant, ErrorS
 export { CATALOG_ERROR, CatalogError, errorBody, isCatalogError, problemBody } from './catalog-error.js';
 export type { CatalogErrorInit, CatalogErrorTypes } from './catalog-error.js';
 export { batchBody, batchSchedulingBody, problemDetails, restGuidelinesBody, statusText } from './envelopes.js';
-export type { BatchBody, BatchErrorValue, BatchSchedulingBody, NameValuePair, ProblemDetails, ProblemOptions, RestGuidelinesBody, RestGuidelinesDetail } from './envelopes.js';
+export type { BatchBody, BatchErrorValue, BatchSchedulingBody, NameValuePair, ProblemDetails, ProblemDetailsError, ProblemOptions, RestGuidelinesBody, RestGuidelinesDetail } from './envelopes.js';
 export { matchLocale, negotiateLocale } from './locale.js';
 export { formatMessage, resolveRef } from './message.js';
 export type { MessageRef, ResolvedRef } from './message.js';
-export { errorResponse, failureError, failureInit, prefersProblemDetails, toHttpError } from './response.js';
+export { errorCodeHeaderValue, errorResponse, failureError, failureInit, prefersProblemDetails, toHttpError } from './response.js';
 export type { ErrorResponse, FailureOptions, HttpCatalogError, ResponseOptions } from './response.js';
 export { compileTemplate, parseTemplate, placeholdersOf } from './template.js';
 export type { CompiledTemplate, MessageParams, ParsedTemplate, TemplatePart, TemplateProblem } from './template.js';

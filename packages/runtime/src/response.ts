@@ -46,13 +46,30 @@ export function toHttpError(thrown: unknown, set: ErrorSet): HttpCatalogError {
 export interface ResponseOptions extends ProblemOptions {
   /** The request's `Accept-Language` header. */
   readonly acceptLanguage?: string | readonly string[] | null | undefined;
-  /** Answer with RFC 9457 problem details instead of the set's own body. */
+  /** Answer with RFC 9457 problem details instead of the set's own body (a problem-details set always does). */
   readonly problem?: boolean;
+}
+
+/**
+ * The value of the set's error-code header: the body's top-level code,
+ * which is the category (`error.code`) for rest-guidelines and the code
+ * (`code`) for the other formats; `undefined` when the set declares no
+ * header, or a rest-guidelines error has no category.
+ */
+export function errorCodeHeaderValue(error: CatalogError): string | undefined {
+  const set = error.catalog;
+  if (set.errorCodeHeader === undefined) return undefined;
+  return set.wireFormat === 'rest-guidelines' ? error.category : (error.code ?? error.category ?? error.key);
+}
+
+/** Whether answers of `set` are problem details: always for a problem-details set, else when asked. */
+export function answersWithProblem(set: ErrorSet, asked: boolean | undefined): boolean {
+  return set.wireFormat === 'problem-details' || asked === true;
 }
 
 export interface ErrorResponse {
   readonly status: number;
-  /** Lower-case names: `content-type`, `content-language`, and `x-ms-error-code` for rest-guidelines sets. */
+  /** Lower-case names: `content-type`, `content-language`, and the set's `errorCodeHeader` when it has one. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: object;
   /** The locale the message is in (also `content-language`). */
@@ -63,12 +80,14 @@ export interface ErrorResponse {
 export function errorResponse(error: HttpCatalogError, options: ResponseOptions = {}): ErrorResponse {
   const set = error.catalog;
   const locale = negotiateLocale(options.acceptLanguage, set.locales, set.defaultLocale);
+  const problem = answersWithProblem(set, options.problem);
   const headers: Record<string, string> = {
-    'content-type': options.problem ? 'application/problem+json' : 'application/json; charset=utf-8',
+    'content-type': problem ? 'application/problem+json' : 'application/json; charset=utf-8',
     'content-language': locale,
   };
-  if (set.wireFormat === 'rest-guidelines' && error.category !== undefined) headers['x-ms-error-code'] = error.category;
-  const body = options.problem ? problemBody(error, locale, options) : errorBody(error, locale);
+  const code = errorCodeHeaderValue(error);
+  if (code !== undefined) headers[set.errorCodeHeader!] = code;
+  const body = problem ? problemBody(error, locale, options) : errorBody(error, locale);
   return { status: error.status, headers, body, locale };
 }
 

@@ -80,3 +80,30 @@ export const problemSchema: JsonSchemaObject = {
   additionalProperties: false,
   $defs: { ProblemDetailsCode: { type: 'string', enum: ['BlobNotFound', 'NotFound', 'PoolNotFound'] } },
 };
+
+/** The body of a problem-details service (`problemSet`): problem details with its codes and `errors[]`. */
+export const ledgerSchema: JsonSchemaObject = {
+  $schema: DIALECT,
+  $id: 'https://example.com/ledger-error.schema.json',
+  type: 'object',
+  properties: {
+    type: { type: 'string', format: 'uri-reference' },
+    title: { type: 'string' },
+    status: { type: 'integer', minimum: 100, maximum: 599 },
+    detail: { type: 'string' },
+    instance: { type: 'string', format: 'uri-reference' },
+    code: { $ref: '#/$defs/LedgerErrorCode' },
+    errors: { type: 'array', items: { $ref: '#/$defs/LedgerErrorItem' } },
+  },
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  additionalProperties: false,
+  $defs: {
+    LedgerErrorCode: { type: 'string', enum: ['AccountNotFound', 'InternalError', 'InvalidRequest', 'NoSuchRoute', 'PayloadTooLarge'] },
+    LedgerErrorItem: {
+      type: 'object',
+      properties: { detail: { type: 'string' }, pointer: { type: 'string' }, name: { type: 'string' } },
+      required: ['detail'],
+      additionalProperties: false,
+    },
+  },
+};

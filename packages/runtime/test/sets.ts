@@ -1,4 +1,4 @@
-// Small error sets in the three wire formats, shaped like what the codes
+// Small error sets in the four wire formats, shaped like what the codes
 // target generates, for testing the runtime on its own.
 
 import type { ErrorSet } from '../src/catalog.js';
@@ -42,6 +42,7 @@ export const restSet: ErrorSet = {
     notFound: { kind: 'category', category: 'NotFound' },
     validation: { kind: 'code', key: 'BadArgument/BlobNotFound' },
   },
+  errorCodeHeader: 'x-ms-error-code',
 };
 
 export const batchSet: ErrorSet = {
@@ -92,4 +93,37 @@ export const schedulingSet: ErrorSet = {
     'usererror/BlobNotFound': { name: 'BlobNotFound', category: 'usererror', message: { en: 'One of the specified Azure Blob(s) is not found.' }, params: [] },
     'servererror/Unknown': { name: 'Unknown', category: 'servererror', message: { en: 'An unknown scheduling error has occurred.' }, params: [] },
   },
+};
+
+/** A problem-details service: RFC 9457 bodies of its own, its own error-code header and type base. */
+export const problemSet: ErrorSet = {
+  id: 'ledger',
+  brand: '@test/codes#ledger',
+  errorName: 'LedgerError',
+  wireFormat: 'problem-details',
+  defaultLocale: 'en',
+  locales: ['en', 'fr'],
+  categories: {},
+  codes: {
+    AccountNotFound: {
+      name: 'AccountNotFound',
+      status: 404,
+      statuses: [404],
+      message: { en: 'Account {account} does not exist.', fr: 'Le compte {account} n’existe pas.' },
+      params: [{ name: 'account', type: 'string' }],
+    },
+    InternalError: { name: 'InternalError', status: 500, statuses: [500], message: { en: 'The ledger failed.', fr: 'Le registre a échoué.' }, params: [] },
+    InvalidRequest: { name: 'InvalidRequest', status: 400, statuses: [400], message: { en: 'The request is not valid.', fr: 'La requête n’est pas valide.' }, params: [] },
+    NoSuchRoute: { name: 'NoSuchRoute', status: 404, statuses: [404], message: { en: 'No such resource.', fr: 'Ressource introuvable.' }, params: [] },
+    PayloadTooLarge: { name: 'PayloadTooLarge', status: 413, statuses: [413], message: { en: 'The body is too large.', fr: 'Le corps est trop grand.' }, params: [] },
+  },
+  failures: {
+    internal: { kind: 'code', key: 'InternalError' },
+    malformedBody: { kind: 'code', key: 'InvalidRequest' },
+    bodyTooLarge: { kind: 'code', key: 'PayloadTooLarge' },
+    notFound: { kind: 'code', key: 'NoSuchRoute' },
+    validation: { kind: 'code', key: 'InvalidRequest' },
+  },
+  errorCodeHeader: 'x-error-code',
+  problemTypeBase: 'https://errors.example.com/ledger/',
 };

@@ -1865,4 +1865,5 @@ export const mlStudioCatalog: ErrorSet<MlStudioErrorKey, MlStudioCategoryString>
     notFound: { kind: "category", category: "NotFound" },
     validation: { kind: "code", key: "BadArgument/BadParameterValue" },
   },
+  errorCodeHeader: "x-ms-error-code",
 };

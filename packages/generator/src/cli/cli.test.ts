@@ -61,7 +61,7 @@ describe('errcat validate', () => {
     const result = await errcat(root, 'validate');
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')).toEqual([
-      'spec/shop.yaml:6:3 error E103 unknown field `colour`; allowed here: id, name, title, description, wireFormat, locales, sources, failures',
+      'spec/shop.yaml:6:3 error E103 unknown field `colour`; allowed here: id, name, title, description, wireFormat, errorCodeHeader, problemTypeBase, locales, sources, failures',
       'spec/shop.yaml:16:5 error E103 unknown field `statsu`; did you mean `status`?',
       'spec/shop.yaml:17:5 error E103 unknown field `mesage`; did you mean `message`?',
       '3 errors, 0 warnings',

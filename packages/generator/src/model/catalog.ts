@@ -152,6 +152,13 @@ export interface Service {
   readonly title: string;
   readonly description?: Localized;
   readonly wireFormat: WireFormat;
+  /**
+   * The response header repeating the body's top-level code (`x-ms-error-code`):
+   * the category for rest-guidelines, the code otherwise. Absent: none is sent.
+   */
+  readonly errorCodeHeader?: string;
+  /** Base of problem details' `type` (+ the code); absent: `about:blank`. */
+  readonly problemTypeBase?: string;
   /** Sorted, default locale first. */
   readonly locales: readonly string[];
   readonly defaultLocale: string;

@@ -59,6 +59,8 @@ function normalizeService({ spec, source }: SpecFile, settings: Settings): Servi
     title: raw.title,
     ...(raw.description ? { description: localized(raw.description, defaultLocale) } : {}),
     wireFormat: raw.wireFormat,
+    ...(raw.errorCodeHeader ? { errorCodeHeader: raw.errorCodeHeader } : {}),
+    ...(raw.problemTypeBase ? { problemTypeBase: raw.problemTypeBase } : {}),
     locales: localeOrder(raw.locales ?? [defaultLocale], defaultLocale),
     defaultLocale,
     sources: (raw.sources ?? []).map((entry) => ({ title: entry.title, locale: entry.locale, ...(entry.date ? { date: entry.date } : {}) })),

@@ -5,7 +5,7 @@
 export type LocalizedText = Record<string, string>;
 
 export type TargetName = 'codes' | 'openapi' | 'json-schema' | 'express' | 'fastify';
-export type WireFormat = 'rest-guidelines' | 'batch';
+export type WireFormat = 'rest-guidelines' | 'batch' | 'problem-details';
 export type EmbeddedWireFormat = 'batch-scheduling';
 export type ParamType = 'string' | 'number' | 'integer';
 
@@ -52,6 +52,8 @@ export interface RawService {
   title: string;
   description?: LocalizedText;
   wireFormat: WireFormat;
+  errorCodeHeader?: string;
+  problemTypeBase?: string;
   locales?: string[];
   sources?: RawSource[];
   failures: RawFailures;

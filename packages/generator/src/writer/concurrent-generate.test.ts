@@ -68,10 +68,10 @@ describe('two generate runs at once', () => {
   }, 240_000);
 
   it('a staging file left by a killed run is neither an output nor an orphan, and the next write removes it', async () => {
-    const leftover = path.join(project, 'packages/codes/src/.index.ts.errcat-4242-deadbeef.tmp');
+    const leftover = path.join(project, 'packages/openapi/.components.yaml.errcat-4242-deadbeef.tmp');
     writeFileSync(leftover, 'half of a file');
     expect(await generate('--check')).toMatchObject({ code: 0 });
-    writeFileSync(path.join(project, 'packages/codes/README.md'), 'edited by hand\n');
+    writeFileSync(path.join(project, 'packages/openapi/README.md'), 'edited by hand\n');
     expect(await generate()).toMatchObject({ code: 0 });
     expect(readdirSync(path.dirname(leftover))).not.toContain(path.basename(leftover));
   });

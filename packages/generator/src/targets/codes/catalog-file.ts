@@ -82,6 +82,8 @@ export function catalogData(packageName: string, set: ErrorSetView): Data {
           validation: refData(set.failures.validation),
         }
       : undefined,
+    errorCodeHeader: set.errorCodeHeader,
+    problemTypeBase: set.problemTypeBase,
   };
 }
 

@@ -24,6 +24,22 @@ describe.each(STYLES)('the small spec with %s enums', (style) => {
     }
   });
 
+  it('built and run: a problem-details error serializes to its exact body and carries its header name as data', async () => {
+    const { dir, dispose } = await materialize(files);
+    try {
+      expect(compile(dir, { emit: true })).toEqual([]);
+      const codes = (await import(path.join(dir, 'dist/index.js'))) as Record<string, any>;
+      const error = new codes.LedgerError({ code: 'AccountNotFound', params: { account: 'acme' }, instance: '/accounts/acme' });
+      expect(JSON.stringify(error)).toBe(
+        '{"type":"https://errors.example.com/ledger/AccountNotFound","title":"Not Found","status":404,"detail":"Account acme does not exist.","instance":"/accounts/acme","code":"AccountNotFound"}',
+      );
+      expect(error.toBody('fr').detail).toBe('Le compte acme n’existe pas.');
+      expect([codes.ledgerCatalog.errorCodeHeader, codes.studioCatalog.errorCodeHeader, codes.jobsCatalog.errorCodeHeader]).toEqual(['x-error-code', 'x-ms-error-code', undefined]);
+    } finally {
+      await dispose();
+    }
+  });
+
   it('passes the type tests: params, categories, variants, locales and bodies are checked by the compiler', () => {
     const fixture = path.join(import.meta.dirname, '__fixtures__/small-types.ts');
     const source = readFileSync(fixture, 'utf8').replace('__snapshots__/small-enum/', `__snapshots__/small-${style}/`);

@@ -1,4 +1,4 @@
-import type { Catalog, Failures, Localized, Param, Service, Variant } from '../../model/catalog.js';
+import type { Catalog, EmbeddedWireFormat, Failures, Localized, Param, Service, Variant, WireFormat } from '../../model/catalog.js';
 import { toIdentifier } from '../../model/identifiers.js';
 import { byKey, compareText } from '../../util/sort.js';
 
@@ -9,7 +9,7 @@ export interface ErrorSetView {
   /** PascalCase prefix of every name: `MlStudio`, `Batch`, `BatchScheduling`. */
   readonly prefix: string;
   readonly title: string;
-  readonly wireFormat: 'rest-guidelines' | 'batch' | 'batch-scheduling';
+  readonly wireFormat: WireFormat | EmbeddedWireFormat;
   readonly defaultLocale: string;
   readonly locales: readonly string[];
   readonly categories: readonly CategoryView[];
@@ -19,6 +19,9 @@ export interface ErrorSetView {
   readonly codeNames: readonly CodeNameView[];
   /** Framework failures, for sets answered over HTTP. */
   readonly failures?: Failures;
+  /** The header repeating the body's top-level code, when the service sends one. */
+  readonly errorCodeHeader?: string;
+  readonly problemTypeBase?: string;
 }
 
 export interface CategoryView {
@@ -91,6 +94,8 @@ function serviceSet(service: Service): ErrorSetView {
     codes,
     codeNames: codeNames(codes),
     failures: service.failures,
+    ...(service.errorCodeHeader ? { errorCodeHeader: service.errorCodeHeader } : {}),
+    ...(service.problemTypeBase ? { problemTypeBase: service.problemTypeBase } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { namesOf, type CodeView, type ErrorSetView, type SetNames } from './erro
 import { printSource } from '../shared/typescript/print-source.js';
 import { jsDocBlock, quote, typePropertyName, unionType } from '../shared/typescript/ts-literal.js';
 
-const BODY_TYPE = { 'rest-guidelines': 'RestGuidelinesBody', batch: 'BatchBody', 'batch-scheduling': 'BatchSchedulingBody' } as const;
+const BODY_TYPE = { 'rest-guidelines': 'RestGuidelinesBody', batch: 'BatchBody', 'problem-details': 'ProblemDetails', 'batch-scheduling': 'BatchSchedulingBody' } as const;
 
 /**
  * `src/<set>/errors.gen.ts`: typed bindings over the runtime: params by
@@ -116,6 +116,11 @@ function optionTypes(set: ErrorSetView): OptionType[] {
       return [{ name: 'target', type: 'string', doc: 'The part of the request in error: `details[].target` in the body.' }];
     case 'batch':
       return [{ name: 'values', importName: 'BatchErrorValue', type: 'readonly BatchErrorValue[]', doc: 'Extra facts as key/value pairs: `values` in the body.' }];
+    case 'problem-details':
+      return [
+        { name: 'instance', type: 'string', doc: 'A URI reference for this occurrence (`/accounts/42`): `instance` in the body.' },
+        { name: 'errors', importName: 'ProblemDetailsError', type: 'readonly ProblemDetailsError[]', doc: 'The parts of the problem, each a `detail` with a `pointer` into the request body or a parameter `name`: `errors` in the body.' },
+      ];
     case 'batch-scheduling':
       return [{ name: 'details', importName: 'NameValuePair', type: 'readonly NameValuePair[]', doc: 'Extra facts as name/value pairs: `details` in the error.' }];
   }

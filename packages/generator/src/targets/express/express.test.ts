@@ -22,7 +22,7 @@ describe('the edge spec', () => {
   itMatchesGoldenFiles(files, 'packages/express', golden);
 
   it('binds every service answered over HTTP and nothing else', () => {
-    expect(files.map(relative).filter((name) => name.endsWith('.gen.ts'))).toEqual(['src/depot.gen.ts', 'src/studio.gen.ts']);
+    expect(files.map(relative).filter((name) => name.endsWith('.gen.ts'))).toEqual(['src/depot.gen.ts', 'src/ledger.gen.ts', 'src/studio.gen.ts']);
   });
 
   it('is byte-identical when generated again', () => {
@@ -48,7 +48,7 @@ describe('the generated package, compiled and run', () => {
   afterAll(() => workspace?.dispose());
 
   it('exports each service’s handlers and catchErrors', () => {
-    expect(Object.keys(handlers).sort()).toEqual(['catchErrors', 'depotErrorHandler', 'depotNotFoundHandler', 'studioErrorHandler', 'studioNotFoundHandler']);
+    expect(Object.keys(handlers).sort()).toEqual(['catchErrors', 'depotErrorHandler', 'depotNotFoundHandler', 'ledgerErrorHandler', 'ledgerNotFoundHandler', 'studioErrorHandler', 'studioNotFoundHandler']);
   });
 
   it('passes the type tests against Express 5’s typings', async () => {
@@ -83,6 +83,39 @@ describe('the generated package, compiled and run', () => {
       expect(await internal.text()).toBe('{"error":{"code":"InternalError","message":"Execution encountered an internal error.","details":[{"code":"UnknownError","message":"Execution encountered an internal error."}]}}');
       const missing = await fetch(`${base}/nowhere`, { headers: { 'accept-language': 'fr' } });
       expect(await missing.text()).toBe('{"error":{"code":"NotFound","message":"Ressource introuvable."}}');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('answers a problem-details service with its own problem+json bodies, whatever Accept says', async () => {
+    type Handler = (...args: never[]) => unknown;
+    type App = ((request: IncomingMessage, response: ServerResponse) => void) & { get(path: string, handler: Handler): void; use(handler: Handler): void };
+    const { default: express } = (await import(path.join(workspace.root, 'node_modules/express/index.js'))) as { default: () => App };
+    const app = express();
+    app.get('/accounts/:id', () => {
+      throw new codes.LedgerError!({ code: 'AccountNotFound', params: { account: 'acme' }, instance: '/accounts/acme' });
+    });
+    app.use(handlers.ledgerNotFoundHandler!());
+    app.use(handlers.ledgerErrorHandler!());
+    const server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const accept of ['application/json', 'application/problem+json']) {
+        const thrown = await fetch(`${base}/accounts/acme`, { headers: { 'accept-language': 'fr', accept } });
+        expect(thrown.status).toBe(404);
+        expect(thrown.headers.get('content-type')).toBe('application/problem+json');
+        expect(thrown.headers.get('x-error-code')).toBe('AccountNotFound');
+        expect(thrown.headers.get('x-ms-error-code')).toBeNull();
+        expect(await thrown.text()).toBe(
+          '{"type":"https://errors.example.com/ledger/AccountNotFound","title":"Not Found","status":404,"detail":"Le compte acme n’existe pas.","instance":"/accounts/acme","code":"AccountNotFound"}',
+        );
+      }
+      const missing = await fetch(`${base}/nowhere`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toBe('{"type":"https://errors.example.com/ledger/NoSuchResource","title":"Not Found","status":404,"detail":"No such resource.","code":"NoSuchResource"}');
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

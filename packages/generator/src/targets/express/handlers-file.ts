@@ -1,5 +1,5 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
-import { failureDoc, type HttpService } from '../shared/framework-adapters.js';
+import { answersWith, failureDoc, type HttpService } from '../shared/framework-adapters.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import type { GeneratedFile } from '../target.js';
 
@@ -67,7 +67,7 @@ export function buildHandlersFile(packageDir: string, codesPackage: string, serv
       docs: [
         {
           description: [
-            `An error-handling middleware answering with ${set.title} error bodies (\`${set.wireFormat}\`), in the locale \`Accept-Language\` asks for (${set.locales.map((locale) => `\`${locale}\``).join(', ')}), or as problem details (RFC 9457) when \`Accept\` prefers them.`,
+            `An error-handling middleware answering with ${answersWith(set)}.`,
             '',
             `A thrown \`${codes.errorClass}\` is answered with its status and body. Otherwise the spec decides:`,
             failureDoc(service, ['internal', 'malformedBody', 'bodyTooLarge']),

@@ -43,7 +43,17 @@ describe('the generated package, compiled and run', () => {
   afterAll(() => workspace?.dispose());
 
   it('exports each service’s plugin, frameworkErrors function and response schemas', () => {
-    expect(Object.keys(plugins).sort()).toEqual(['depotErrors', 'depotFrameworkErrors', 'depotResponseSchemas', 'studioErrors', 'studioFrameworkErrors', 'studioResponseSchemas']);
+    expect(Object.keys(plugins).sort()).toEqual([
+      'depotErrors',
+      'depotFrameworkErrors',
+      'depotResponseSchemas',
+      'ledgerErrors',
+      'ledgerFrameworkErrors',
+      'ledgerResponseSchemas',
+      'studioErrors',
+      'studioFrameworkErrors',
+      'studioResponseSchemas',
+    ]);
   });
 
   it('passes the type tests against Fastify 5’s typings', async () => {
@@ -83,6 +93,43 @@ describe('the generated package, compiled and run', () => {
       expect(await missing.text()).toBe('{"type":"about:blank","title":"Not Found","status":404,"detail":"Crate {crate} does not exist in {depot}.","code":"CrateNotFound"}');
       const badUrl = await fetch(`${base}/%`);
       expect(badUrl.status).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers a problem-details service through its own schema: errors[] for validation, problem+json whatever Accept says', async () => {
+    interface App {
+      register(plugin: unknown): Promise<unknown>;
+      post(path: string, options: object, handler: () => Promise<unknown>): void;
+      listen(options: { port: number; host: string }): Promise<string>;
+      close(): Promise<void>;
+      server: { address(): unknown };
+    }
+    const { default: Fastify } = (await import(path.join(workspace.root, 'node_modules/fastify/fastify.js'))) as { default: (options: object) => App };
+    const app = Fastify({ logger: false, frameworkErrors: (plugins.ledgerFrameworkErrors as () => never)() });
+    await app.register(plugins.ledgerErrors);
+    app.post('/accounts', { schema: { body: { type: 'object', required: ['owner'], properties: { owner: { type: 'string' } } } } }, async () => {
+      throw new codes.LedgerError!({ code: 'AccountNotFound', params: { account: 'acme' }, instance: '/accounts/acme' });
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    try {
+      const post = (body: string, accept = 'application/json') => fetch(`${base}/accounts`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+      for (const accept of ['application/json', 'application/problem+json']) {
+        const thrown = await post('{"owner":"o"}', accept);
+        expect(thrown.status).toBe(404);
+        expect(thrown.headers.get('content-type')).toBe('application/problem+json');
+        expect(thrown.headers.get('x-error-code')).toBe('AccountNotFound');
+        expect(await thrown.text()).toBe(
+          '{"type":"https://errors.example.com/ledger/AccountNotFound","title":"Not Found","status":404,"detail":"Account acme does not exist.","instance":"/accounts/acme","code":"AccountNotFound"}',
+        );
+      }
+      const invalid = await post('{}');
+      expect(invalid.status).toBe(400);
+      expect(await invalid.text()).toBe(
+        '{"type":"https://errors.example.com/ledger/InvalidRequest","title":"Bad Request","status":400,"detail":"The request is not valid.","code":"InvalidRequest","errors":[{"detail":"must have required property \'owner\'","pointer":"#/owner"}]}',
+      );
     } finally {
       await app.close();
     }

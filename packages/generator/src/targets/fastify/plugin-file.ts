@@ -1,7 +1,7 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Catalog } from '../../model/catalog.js';
 import { componentName } from '../shared/error-bodies/names.js';
-import { failureDoc, type HttpService } from '../shared/framework-adapters.js';
+import { answersWith, failureDoc, type HttpService } from '../shared/framework-adapters.js';
 import { packageName } from '../shared/package-manifest.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { quote } from '../shared/typescript/ts-literal.js';
@@ -20,11 +20,14 @@ export function pluginNames(service: HttpService) {
   };
 }
 
-/** What `@scope/json-schema` exports for a service's body and for problem details. */
+/**
+ * What `@scope/json-schema` exports for a service's body and for problem
+ * details: a problem-details service's own body is both.
+ */
 export function schemaImports(catalog: Catalog, service: HttpService): { body: string; problem: string } {
   const documents = buildSchemaDocuments(catalog);
   const body = documents.find((document) => document.name === componentName(service.set.prefix, 'Error'));
-  const problem = documents.find((document) => document.name === 'ProblemDetails');
+  const problem = service.set.wireFormat === 'problem-details' ? body : documents.find((document) => document.name === 'ProblemDetails');
   if (!body || !problem) throw new Error(`the JSON Schema target has no body schema for ${service.set.prefix} or no problem-details schema`);
   return { body: schemaExportName(body), problem: schemaExportName(problem) };
 }
@@ -44,7 +47,7 @@ export function buildPluginFile(packageDir: string, catalog: Catalog, service: H
       moduleSpecifier: packageName(catalog, 'codes'),
       namedImports: [codes.catalog, { name: codes.errorClass, isTypeOnly: true }, { name: codes.locale, isTypeOnly: true }],
     },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: packageName(catalog, 'json-schema'), namedImports: [schemas.body, schemas.problem] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: packageName(catalog, 'json-schema'), namedImports: [...new Set([schemas.body, schemas.problem])] },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '@errcat/runtime/fastify',
@@ -87,7 +90,7 @@ export function buildPluginFile(packageDir: string, catalog: Catalog, service: H
       docs: [
         {
           description: [
-            `A Fastify plugin (applied to the app it is registered on) that answers every error and unknown route with ${set.title} error bodies (\`${set.wireFormat}\`), in the locale \`Accept-Language\` asks for (${set.locales.map((locale) => `\`${locale}\``).join(', ')}), or as problem details (RFC 9457) when \`Accept\` prefers them. Bodies are serialized by fast-json-stringify from the response schemas.`,
+            `A Fastify plugin (applied to the app it is registered on) that answers every error and unknown route with ${answersWith(set)}. Bodies are serialized by fast-json-stringify from the response schemas.`,
             '',
             `A thrown \`${codes.errorClass}\` is answered with its status and body. Otherwise the spec decides:`,
             failureDoc(service, ['internal', 'malformedBody', 'bodyTooLarge', 'validation', 'notFound']),

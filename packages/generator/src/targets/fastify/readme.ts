@@ -46,8 +46,28 @@ export function buildReadme(packageDir: string, input: TargetInput, services: re
   return { path: `${packageDir}/README.md`, contents: renderTemplate(input.templates, README_TEMPLATE, view) };
 }
 
+/** What the plugin answers for a body missing `property`: each format carries the property where it has room. */
 function validationError(service: HttpService, property: string): HttpCatalogError {
-  return new CatalogError(service.data, { ...failureInit(service.data, 'validation'), target: property, values: [{ key: 'PropertyName', value: property }] }) as HttpCatalogError;
+  return new CatalogError(service.data, {
+    ...failureInit(service.data, 'validation'),
+    target: property,
+    values: [{ key: 'PropertyName', value: property }],
+    errors: [{ detail: `must have required property '${property}'`, pointer: `#/${property}` }],
+  }) as HttpCatalogError;
+}
+
+const PROPERTY_PLACES: Readonly<Record<string, string>> = {
+  'rest-guidelines': '`target` in rest-guidelines bodies',
+  batch: 'a `PropertyName` value in Batch bodies',
+  'problem-details': 'an `errors[]` entry with a JSON Pointer in problem-details bodies',
+};
+
+/** Where the failing property goes, for the wire formats the catalog's services use. */
+function propertyPlaces(services: readonly HttpService[]): string {
+  return Object.entries(PROPERTY_PLACES)
+    .filter(([format]) => services.some((service) => service.set.wireFormat === format))
+    .map(([, place]) => place)
+    .join(', ');
 }
 
 function examples(pkg: string, codesPackage: string, services: readonly HttpService[]): Example[] {
@@ -84,7 +104,7 @@ function examples(pkg: string, codesPackage: string, services: readonly HttpServ
     },
     {
       title: 'Validation errors name the property',
-      text: `A body without \`name\` fails the route's schema; the answer is the spec's validation code with the failing property (\`target\` in rest-guidelines bodies, a \`PropertyName\` value in Batch bodies).`,
+      text: `A body without \`name\` fails the route's schema; the answer is the spec's validation code with the failing property (${propertyPlaces(services)}).`,
       language: 'http',
       code: responseText(validationError(main, 'name'), locale),
     },

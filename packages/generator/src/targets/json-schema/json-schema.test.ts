@@ -42,6 +42,37 @@ describe('the edge spec', () => {
   it('types the bodies as the schemas do: the type tests compile, each @ts-expect-error is needed', () => {
     expect(typeCheck(path.join(import.meta.dirname, '__fixtures__/edge-types.ts'))).toEqual([]);
   });
+
+  const schemas = schemaFiles(files);
+  const LEDGER = schemas.find((schema) => schema.$id.endsWith('ledger-error.schema.json'))!.$id;
+  const ledger = () => strictAjv().compile(schemas.find((schema) => schema.$id === LEDGER)!);
+  const ledgerBody = { type: 'https://errors.example.com/ledger/InvalidRequest', title: 'Bad Request', status: 400, detail: 'The request is not valid.', code: 'InvalidRequest' };
+
+  it('a problem-details service: strict Ajv accepts its every wire body and examples, fast-json-stringify writes them as JSON.stringify does', () => {
+    const service = edgeCatalog().services.find((entry) => entry.id === 'ledger')!;
+    const validate = ledger();
+    const bodies = [
+      ...responseExamples(service).map((example) => example.value),
+      { ...ledgerBody, instance: '/accounts/acme', errors: [{ detail: 'must be string', pointer: '#/owner' }, { detail: 'is required', name: 'x-api-key' }, { detail: 'must be object', pointer: '#' }] },
+    ];
+    expect(bodies.length).toBe(8);
+    for (const body of bodies) expect(validate(body), `${JSON.stringify(body)}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    for (const example of schemas.find((schema) => schema.$id === LEDGER)!.examples ?? []) expect(validate(example)).toBe(true);
+    const stringify = fastJson(schemas.find((schema) => schema.$id === LEDGER) as never);
+    for (const body of bodies) expect(stringify(body)).toBe(JSON.stringify(body));
+  });
+
+  it.each<[string, { body: unknown; path: string; keyword: string }]>([
+    ['a code of another service', { body: { ...ledgerBody, code: 'CrateNotFound' }, path: '/code', keyword: 'enum' }],
+    ['no type', { body: { ...ledgerBody, type: undefined }, path: '', keyword: 'required' }],
+    ['an errors[] entry without detail', { body: { ...ledgerBody, errors: [{ pointer: '#/owner' }] }, path: '/errors/0', keyword: 'required' }],
+    ['a pointer that is not a JSON Pointer fragment', { body: { ...ledgerBody, errors: [{ detail: 'd', pointer: 'owner' }] }, path: '/errors/0/pointer', keyword: 'format' }],
+    ['a member problem details do not define', { body: { ...ledgerBody, error: { code: 'InvalidRequest' } }, path: '', keyword: 'additionalProperties' }],
+  ])('a problem-details service: rejects %s', (_name, { body, path: instancePath, keyword }) => {
+    const validate = ledger();
+    expect(validate(JSON.parse(JSON.stringify(body)))).toBe(false);
+    expect((validate.errors ?? []).map((error: ErrorObject) => [error.instancePath, error.keyword])).toContainEqual([instancePath, keyword]);
+  });
 });
 
 describe('the catalog in spec/', () => {

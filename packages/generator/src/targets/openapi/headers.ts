@@ -1,5 +1,6 @@
-// components.headers: `x-ms-error-code` for services on the REST API
-// guidelines (it equals `error.code`), and `Content-Language` for all.
+// components.headers: `Content-Language` for all services, and for each
+// service that declares an `errorCodeHeader` (`x-ms-error-code`) that header,
+// which repeats the body's top-level code.
 
 import type { OpenAPIV3 } from 'openapi-types';
 import type { Catalog, Service } from '../../model/catalog.js';
@@ -7,9 +8,14 @@ import { schemaRef } from './schemas.js';
 
 export const CONTENT_LANGUAGE = 'ContentLanguage';
 
-/** `MlStudioErrorCode`: the header component for `x-ms-error-code`. */
+/** `MlStudioErrorCode`: the header component for the service's `errorCodeHeader`. */
 export function errorCodeHeaderName(service: Service): string {
   return `${service.name}ErrorCode`;
+}
+
+/** The services that send an error-code header, with its name. */
+export function errorCodeHeaderServices(catalog: Catalog): Array<Service & { readonly errorCodeHeader: string }> {
+  return catalog.services.filter((service): service is Service & { readonly errorCodeHeader: string } => service.errorCodeHeader !== undefined);
 }
 
 export function buildHeaders(catalog: Catalog): Record<string, OpenAPIV3.HeaderObject> {
@@ -20,10 +26,11 @@ export function buildHeaders(catalog: Catalog): Record<string, OpenAPIV3.HeaderO
       schema: { type: 'string', enum: locales },
     },
   };
-  for (const service of catalog.services.filter((candidate) => candidate.wireFormat === 'rest-guidelines')) {
+  for (const service of errorCodeHeaderServices(catalog)) {
+    const guidelines = service.wireFormat === 'rest-guidelines';
     headers[errorCodeHeaderName(service)] = {
-      description: `The error category of ${service.title}; equals \`error.code\` in the body.${service.description?.[service.defaultLocale] ? `\n\n${service.description[service.defaultLocale]}` : ''}`,
-      schema: { $ref: schemaRef(`${service.name}ErrorCategory`) },
+      description: `${guidelines ? 'The error category' : 'The error code'} of ${service.title}; equals \`${guidelines ? 'error.code' : 'code'}\` in the body.${service.description?.[service.defaultLocale] ? `\n\n${service.description[service.defaultLocale]}` : ''}`,
+      schema: { $ref: schemaRef(`${service.name}${guidelines ? 'ErrorCategory' : 'ErrorCode'}`) },
     };
   }
   return headers;

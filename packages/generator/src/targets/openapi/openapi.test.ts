@@ -42,6 +42,94 @@ describe('the edge spec', () => {
       'LibraryExecutionError',
     ]);
   });
+
+  it('answers a problem-details service as application/problem+json only, with its own schema and examples', () => {
+    const document = YAML.parse(fileText(files, 'components.yaml')) as Json;
+    const ledger = edgeCatalog().services.find((service) => service.id === 'ledger')!;
+    for (const example of responseExamples(ledger)) {
+      const content = document.components.responses[`LedgerError${example.status}`].content;
+      expect(Object.keys(content)).toEqual(['application/problem+json']);
+      expect(content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/LedgerError' });
+      expect(content['application/problem+json'].examples[example.name].value).toEqual(example.value);
+    }
+    expect(document.components.responses.LedgerError404.content['application/problem+json'].examples.AccountNotFound.value.type).toBe('https://errors.example.com/ledger/AccountNotFound');
+  });
+
+  it('documents each service’s own error-code header, and none for a service without one', () => {
+    const document = YAML.parse(fileText(files, 'components.yaml')) as Json;
+    for (const [name, response] of Object.entries(document.components.responses as Record<string, Json>)) {
+      const headers = Object.keys(response.headers).sort();
+      if (name.startsWith('Ledger')) expect(headers, name).toEqual(['Content-Language', 'x-error-code']);
+      else if (name.startsWith('Studio')) expect(headers, name).toEqual(['Content-Language', 'x-ms-error-code']);
+      else expect(headers, name).toEqual(['Content-Language']);
+    }
+    expect(Object.keys(document.components.headers)).toEqual(['ContentLanguage', 'LedgerErrorCode', 'StudioErrorCode']);
+    expect(document.components.headers.LedgerErrorCode).toMatchObject({ description: expect.stringMatching(/^The error code of Ledger API; equals `code` in the body\./), schema: { $ref: '#/components/schemas/LedgerErrorCode' } });
+    expect(JSON.stringify(document.components.schemas.DepotErrorCode)).not.toContain('header');
+  });
+});
+
+describe.each([
+  ['the edge spec', async () => edgeCatalog(), 40],
+  ['the catalog in spec/', realCatalog, 400],
+] as const)('valid OpenAPI: %s', (_name, load, minimumExamples) => {
+  let v31: Json;
+  let v30: Json;
+  let dir: string;
+
+  beforeAll(async () => {
+    const files = openapiTarget.generate(targetInput(await load()));
+    v31 = YAML.parse(fileText(files, 'components.yaml')) as Json;
+    v30 = YAML.parse(fileText(files, 'components.3.0.yaml')) as Json;
+    dir = await mkdtemp(path.join(os.tmpdir(), 'errcat-openapi-'));
+    for (const file of files) await writeFile(path.join(dir, relative(file)), file.contents);
+    await writeFile(path.join(dir, 'redocly.yaml'), 'telemetry: off\nextends:\n  - recommended\n');
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each(['components.yaml', 'components.3.0.yaml'])('%s is valid for swagger-parser', async (name) => {
+    const api = (await SwaggerParser.validate(path.join(dir, name))) as Json;
+    expect(Object.keys(api.components.responses).length).toBeGreaterThan(10);
+  });
+
+  it.each(['components.yaml', 'components.3.0.yaml'])('%s passes redocly lint with the recommended rules; only unused-component warnings', async (name) => {
+    const redocly = path.join(REPO, 'packages/generator/node_modules/.bin/redocly');
+    const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+    const { stdout } = await promisify(execFile)(redocly, ['lint', name, '--format=json'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string }) => error);
+    const report = JSON.parse(stdout) as { problems: Array<{ ruleId: string; severity: string; message: string }> };
+    expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect([...new Set(report.problems.map((problem) => problem.ruleId))]).toEqual(['no-unused-components']);
+  });
+
+  it.each([
+    ['3.1', () => v31],
+    ['3.0', () => v30],
+  ])('OpenAPI %s: every example validates against its schema (Ajv, strict)', (_version, document) => {
+    const doc = document();
+    const validatorFor = ajvFor(doc);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const [name, response] of Object.entries(doc.components.responses as Record<string, Json>)) {
+      for (const [mediaType, media] of Object.entries(response.content as Record<string, Json>)) {
+        const validate = validatorFor(media.schema);
+        for (const [example, { value }] of Object.entries(media.examples as Record<string, Json>)) {
+          checked += 1;
+          if (!validate(value)) failures.push(`${name} ${mediaType} ${example}: ${JSON.stringify(validate.errors)}`);
+        }
+      }
+    }
+    for (const [name, schema] of Object.entries(doc.components.schemas as Record<string, Json>)) {
+      const validate = validatorFor({ $ref: `#/components/schemas/${name}` });
+      for (const value of schema.examples ?? (schema.example === undefined ? [] : [schema.example])) {
+        checked += 1;
+        if (!validate(value)) failures.push(`${name}: ${JSON.stringify(validate.errors)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(minimumExamples);
+  });
 });
 
 describe('the catalog in spec/', () => {
@@ -58,7 +146,6 @@ describe('the catalog in spec/', () => {
     v30 = YAML.parse(fileText(files, 'components.3.0.yaml')) as Json;
     dir = await mkdtemp(path.join(os.tmpdir(), 'errcat-openapi-'));
     for (const file of files) await writeFile(path.join(dir, relative(file)), file.contents);
-    await writeFile(path.join(dir, 'redocly.yaml'), 'telemetry: off\nextends:\n  - recommended\n');
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -121,46 +208,8 @@ describe('the catalog in spec/', () => {
     expect(v31['x-errcat-generated']).toMatch(/^Generated by errcat/);
   });
 
-  it.each(['components.yaml', 'components.3.0.yaml'])('%s is valid for swagger-parser', async (name) => {
-    const api = (await SwaggerParser.validate(path.join(dir, name))) as Json;
-    expect(Object.keys(api.components.responses).length).toBeGreaterThan(10);
-  });
-
-  it.each(['components.yaml', 'components.3.0.yaml'])('%s passes redocly lint with the recommended rules; only unused-component warnings', async (name) => {
-    const redocly = path.join(REPO, 'packages/generator/node_modules/.bin/redocly');
-    const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-    const { stdout } = await promisify(execFile)(redocly, ['lint', name, '--format=json'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string }) => error);
-    const report = JSON.parse(stdout) as { problems: Array<{ ruleId: string; severity: string; message: string }> };
-    expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    expect([...new Set(report.problems.map((problem) => problem.ruleId))]).toEqual(['no-unused-components']);
-  });
-
-  it.each([
-    ['3.1', () => v31],
-    ['3.0', () => v30],
-  ])('OpenAPI %s: every example validates against its schema (Ajv, strict)', (_version, document) => {
-    const doc = document();
-    const validatorFor = ajvFor(doc);
-    const failures: string[] = [];
-    let checked = 0;
-    for (const [name, response] of Object.entries(doc.components.responses as Record<string, Json>)) {
-      for (const [mediaType, media] of Object.entries(response.content as Record<string, Json>)) {
-        const validate = validatorFor(media.schema);
-        for (const [example, { value }] of Object.entries(media.examples as Record<string, Json>)) {
-          checked += 1;
-          if (!validate(value)) failures.push(`${name} ${mediaType} ${example}: ${JSON.stringify(validate.errors)}`);
-        }
-      }
-    }
-    for (const [name, schema] of Object.entries(doc.components.schemas as Record<string, Json>)) {
-      const validate = validatorFor({ $ref: `#/components/schemas/${name}` });
-      for (const value of schema.examples ?? (schema.example === undefined ? [] : [schema.example])) {
-        checked += 1;
-        if (!validate(value)) failures.push(`${name}: ${JSON.stringify(validate.errors)}`);
-      }
-    }
-    expect(failures).toEqual([]);
-    expect(checked).toBeGreaterThan(400);
+  it('rejects a detail code under another category (Ajv, strict)', () => {
+    const validatorFor = ajvFor(v31);
     const ml = validatorFor({ $ref: '#/components/schemas/MlStudioError' });
     expect(ml({ error: { code: 'NotFound', message: 'Resource not found.', details: [{ code: 'ScoreRequestUnauthorized', message: 'Invalid credentials provided.' }] } })).toBe(false);
   });

@@ -9,7 +9,7 @@ import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { DOCUMENT_30, DOCUMENT_31 } from './documents.js';
-import { errorCodeHeaderName } from './headers.js';
+import { errorCodeHeaderName, errorCodeHeaderServices } from './headers.js';
 import { responseName } from './responses.js';
 
 export const README_TEMPLATE = 'openapi.README.md.hbs';
@@ -35,11 +35,30 @@ export function buildReadme(packageDir: string, input: TargetInput, schemaNames:
     responses,
     sample: sample(catalog, name),
     schemas: schemaNames.join(', '),
-    headers: catalog.services
-      .filter((service) => service.wireFormat === 'rest-guidelines')
-      .map((service) => ({ name: errorCodeHeaderName(service), service: service.title })),
+    ...headerList(catalog),
   };
   return { path: `${packageDir}/README.md`, contents: renderTemplate(input.templates, README_TEMPLATE, view) };
+}
+
+/**
+ * The sentence on headers and one line per error-code header. When every
+ * service names the same header for the same member, the sentence says it
+ * once; otherwise each line does.
+ */
+function headerList(catalog: Catalog) {
+  const lead = 'Headers: `ContentLanguage` (the locale of the messages) on every response';
+  const services = errorCodeHeaderServices(catalog).map((service) => ({
+    service,
+    what: `\`${service.errorCodeHeader}\` (equal to \`${service.wireFormat === 'rest-guidelines' ? 'error.code' : 'code'}\`)`,
+  }));
+  const shared = new Set(services.map((entry) => entry.what)).size === 1 ? services[0]!.what : undefined;
+  return {
+    headersText: services.length === 0 ? `${lead}.` : `${lead}, and ${shared ?? 'an error-code header'} on the responses of`,
+    headers: services.map(({ service, what }) => {
+      const name = errorCodeHeaderName(service);
+      return { name, service: service.title, line: `${service.title}: ${shared ? '' : `${what}, `}\`#/components/headers/${name}\`` };
+    }),
+  };
 }
 
 /** Real names for the usage snippet: a not-found response of the first service, and one of a rest-guidelines service. */

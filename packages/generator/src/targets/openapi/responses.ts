@@ -28,16 +28,27 @@ export function buildResponses(catalog: Catalog): Record<string, ResponseObject>
         description: describe(service, status, examples),
         headers: {
           'Content-Language': { $ref: `#/components/headers/${CONTENT_LANGUAGE}` },
-          ...(service.wireFormat === 'rest-guidelines' ? { 'x-ms-error-code': { $ref: `#/components/headers/${errorCodeHeaderName(service)}` } } : {}),
+          ...(service.errorCodeHeader ? { [service.errorCodeHeader]: { $ref: `#/components/headers/${errorCodeHeaderName(service)}` } } : {}),
         },
-        content: {
-          [JSON_MEDIA_TYPE]: { schema: { $ref: schemaRef(`${service.name}Error`) }, examples: exampleObjects(examples) },
-          [PROBLEM_MEDIA_TYPE]: { schema: { $ref: schemaRef('ProblemDetails') }, examples: exampleObjects(asProblemDetails(examples)) },
-        },
+        content: content(service, examples),
       };
     }
   }
   return responses;
+}
+
+/**
+ * A problem-details service answers `application/problem+json` only, with
+ * its own schema; the others answer their own body as `application/json`,
+ * or problem details when the client asks.
+ */
+function content(service: Service, examples: readonly WireExample[]): Record<string, OpenAPIV3.MediaTypeObject> {
+  const own = { schema: { $ref: schemaRef(`${service.name}Error`) }, examples: exampleObjects(examples) };
+  if (service.wireFormat === 'problem-details') return { [PROBLEM_MEDIA_TYPE]: own };
+  return {
+    [JSON_MEDIA_TYPE]: own,
+    [PROBLEM_MEDIA_TYPE]: { schema: { $ref: schemaRef('ProblemDetails') }, examples: exampleObjects(asProblemDetails(examples, service.problemTypeBase)) },
+  };
 }
 
 function byStatus(examples: readonly WireExample[]): Map<number, WireExample[]> {
@@ -60,7 +71,7 @@ function describe(service: Service, status: number, examples: readonly WireExamp
   const categories = service.categories.filter((category) => category.status === status);
   if (categories.length > 0) {
     lines.push(
-      `Categories (\`error.code\`, also in \`x-ms-error-code\`):\n\n${categories
+      `Categories (\`error.code\`${service.errorCodeHeader ? `, also in \`${service.errorCodeHeader}\`` : ''}):\n\n${categories
         .map((category) => `- \`${category.name}\`${category.description?.[locale] ? `: ${category.description[locale]}` : `: ${category.message[locale] ?? category.title}`}`)
         .join('\n')}`,
     );

@@ -86,6 +86,17 @@ export function failureRows(service: HttpService, kinds: readonly FailureKind[])
   });
 }
 
+/**
+ * What a service's handlers answer with, for their doc comments: its own
+ * bodies in the negotiated locale, and problem details when `Accept` asks
+ * for them, unless problem details are its own bodies.
+ */
+export function answersWith(set: ErrorSetView): string {
+  const locales = `in the locale \`Accept-Language\` asks for (${set.locales.map((locale) => `\`${locale}\``).join(', ')})`;
+  if (set.wireFormat === 'problem-details') return `${set.title} problem details (RFC 9457, \`application/problem+json\`, whatever \`Accept\` says), ${locales}`;
+  return `${set.title} error bodies (\`${set.wireFormat}\`), ${locales}, or as problem details (RFC 9457) when \`Accept\` prefers them`;
+}
+
 /** One line per failure for a doc comment: `internal: InternalError (500)`. */
 export function failureDoc(service: HttpService, kinds: readonly FailureKind[]): string {
   return failureRows(service, kinds)

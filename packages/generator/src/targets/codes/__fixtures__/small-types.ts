@@ -13,10 +13,13 @@ import {
   JobsSchedulingCategory,
   JobsSchedulingError,
   JobsSchedulingErrorCode,
+  LedgerError,
+  LedgerErrorCode,
   StudioCategory,
   StudioError,
   StudioErrorCode,
   type JobsErrorCodeString,
+  type LedgerErrorBody,
   type StudioErrorBody,
   type StudioErrorParams,
   type StudioLocale,
@@ -86,3 +89,13 @@ expectTypeOf(JobsErrorCode.JobNotFound).toExtend<JobsErrorCodeString>();
 // instanceof narrows to the class.
 const thrown: unknown = studio;
 if (thrown instanceof StudioError) expectTypeOf(thrown.category).toEqualTypeOf<StudioCategory>();
+
+// A problem-details service: its body is problem details of its own codes; instance and errors[] are its options.
+const ledger = new LedgerError({ code: LedgerErrorCode.AccountNotFound, params: { account: 'acme' }, instance: '/accounts/acme', errors: [{ detail: 'missing', pointer: '#/owner' }] });
+expectTypeOf(ledger.toBody('fr')).toEqualTypeOf<LedgerErrorBody>();
+expectTypeOf(ledger.toJSON().code).toEqualTypeOf<LedgerErrorCode>();
+expectTypeOf(ledger.toBody().errors).toEqualTypeOf<Array<{ detail: string; pointer?: string; name?: string }> | undefined>();
+// @ts-expect-error `target` belongs to rest-guidelines bodies
+new LedgerError({ code: LedgerErrorCode.InvalidRequest, target: 'owner' });
+// @ts-expect-error an errors[] entry needs its detail
+new LedgerError({ code: LedgerErrorCode.InvalidRequest, errors: [{ pointer: '#/owner' }] });

@@ -2,7 +2,7 @@
 // generator's typecheck and by json-schema.test.ts. Each @ts-expect-error
 // is a body the JSON Schema rejects too.
 
-import type { DepotError, DepotSchedulingError, ProblemDetails, StudioError, StudioErrorInfo } from '../__snapshots__/edge/index.js';
+import type { DepotError, DepotSchedulingError, LedgerError, ProblemDetails, StudioError, StudioErrorInfo } from '../__snapshots__/edge/index.js';
 import { depotErrorSchema, errorBodySchemas } from '../__snapshots__/edge/index.js';
 
 export const detail: StudioError = { error: { code: 'BadArgument', message: 'Invalid argument provided.', details: [{ code: 'MissingInput', message: 'Missing input: {input}.' }] } };
@@ -29,4 +29,20 @@ export const wrongCategory: DepotSchedulingError = { category: 'usererror', code
 export const problem: ProblemDetails = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Web service not found.', code: 'WebServiceNotFound' };
 
 export const id: 'urn:errcat:@edge/json-schema:schemas:depot-error.schema.json' = depotErrorSchema.$id;
-export const count: 4 = errorBodySchemas.length;
+export const count: 5 = errorBodySchemas.length;
+
+export const ledger: LedgerError = {
+  type: 'https://errors.example.com/ledger/InvalidRequest',
+  title: 'Bad Request',
+  status: 400,
+  detail: 'The request is not valid.',
+  instance: '/accounts',
+  code: 'InvalidRequest',
+  errors: [{ detail: 'must be string', pointer: '#/owner' }, { detail: 'is required', name: 'x-api-key' }],
+};
+// @ts-expect-error a code of another service
+export const ledgerOtherCode: LedgerError = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'd', code: 'CrateNotFound' };
+// @ts-expect-error an errors[] entry needs its detail
+export const ledgerNoDetail: LedgerError = { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'd', code: 'InvalidRequest', errors: [{ pointer: '#/owner' }] };
+// @ts-expect-error ProblemDetails lists the codes of the services that use another format only
+export const problemOfLedger: ProblemDetails = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'd', code: 'AccountNotFound' };

@@ -1,7 +1,7 @@
 // Azure Batch `BatchError`: the code, a message with its language, optional key/value pairs.
 
 import type { Service } from '../../../model/catalog.js';
-import { closedObject, ref, stringEnum, text } from './fields.js';
+import { andHeader, closedObject, ref, stringEnum, text } from './fields.js';
 import type { SchemaStyle } from './json-schema.js';
 import { componentName } from './names.js';
 import type { ErrorBody } from './error-body.js';
@@ -39,7 +39,7 @@ export function batchBody(service: Service, style: SchemaStyle): ErrorBody {
         name: names.code,
         schema: stringEnum(
           service.codes.map((code) => code.name),
-          `Error codes of ${service.title}: \`code\` in the body.`,
+          `Error codes of ${service.title}: \`code\` in the body${andHeader(service)}.`,
         ),
       },
       {

@@ -71,6 +71,15 @@ describe('wire examples', () => {
     expect(problem?.value).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Web service not found.', code: 'WebServiceNotFound' });
   });
 
+  it('of a problem-details service are its problem details: the spec’s type base, the status phrase, the filled message', () => {
+    const ledger = responseExamples(service(edgeCatalog(), 'ledger'));
+    expect(JSON.stringify(byName(ledger, 'AccountNotFound')?.value)).toBe(
+      '{"type":"https://errors.example.com/ledger/AccountNotFound","title":"Not Found","status":404,"detail":"Account {account} does not exist.","code":"AccountNotFound"}',
+    );
+    expect(byName(ledger, 'EntryChanged.write')?.value).toMatchObject({ status: 412, title: 'Precondition Failed', code: 'EntryChanged' });
+    expect(asProblemDetails(ledger, 'https://errors.example.com/ledger/').map((example) => example.value)).toEqual(ledger.map((example) => example.value));
+  });
+
   it('exist for every embedded code, with its category', () => {
     const depot = service(edgeCatalog(), 'depot');
     expect(embeddedExamples(depot.embedded!, 'en').map((example) => example.value)).toEqual([
@@ -86,9 +95,20 @@ describe('error-body schemas', () => {
     expect(names).toEqual([
       ['DepotError', ['DepotError', 'DepotErrorCode', 'DepotErrorMessage', 'DepotErrorDetail']],
       ['DepotSchedulingError', ['DepotSchedulingError', 'DepotSchedulingErrorCategory', 'DepotSchedulingServerErrorCode', 'DepotSchedulingUserErrorCode', 'DepotSchedulingErrorDetail']],
+      ['LedgerError', ['LedgerError', 'LedgerErrorCode', 'LedgerErrorItem']],
       ['StudioError', ['StudioError', 'StudioErrorInfo', 'StudioErrorDetail', 'StudioErrorCategory', 'StudioBadArgumentDetailCode', 'StudioBadUserArgumentDetailCode', 'StudioInternalErrorDetailCode', 'StudioNotFoundDetailCode']],
       ['ProblemDetails', ['ProblemDetails', 'ProblemDetailsCode']],
     ]);
+  });
+
+  it('list in ProblemDetails only the codes of services that answer with another format, and leave it out when none does', () => {
+    const catalog = edgeCatalog();
+    const problem = buildErrorBodies(catalog, { rules: 'conditional', refTo: (name) => name }).find((body) => body.name === 'ProblemDetails')!;
+    const codes = problem.schemas.find((schema) => schema.name === 'ProblemDetailsCode')!.schema.enum!;
+    expect(codes).toContain('CrateNotFound');
+    expect(codes).not.toContain('AccountNotFound');
+    const ledgerOnly = { ...catalog, services: [service(catalog, 'ledger')] };
+    expect(buildErrorBodies(ledgerOnly, { rules: 'conditional', refTo: (name) => name }).map((body) => body.name)).toEqual(['LedgerError']);
   });
 
   it('refuse two schemas of the same name, saying what to rename', () => {
@@ -114,7 +134,8 @@ describe('error-body schemas', () => {
         const examples = responseExamples(entry);
         for (const example of examples) {
           cases.push([`${entry.name}Error`, example.value]);
-          cases.push(['ProblemDetails', asProblemDetails([example])[0]!.value]);
+          // A problem-details service's own body is its problem details.
+          if (entry.wireFormat !== 'problem-details') cases.push(['ProblemDetails', asProblemDetails([example])[0]!.value]);
         }
         if (entry.embedded) for (const example of embeddedExamples(entry.embedded, entry.defaultLocale)) cases.push([`${entry.embedded.name}Error`, example.value]);
       }

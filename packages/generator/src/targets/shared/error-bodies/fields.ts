@@ -1,6 +1,7 @@
 // Small schema pieces the bodies share, so each field is described once.
 
 import { compareText } from '../../../util/sort.js';
+import type { Service } from '../../../model/catalog.js';
 import type { JsonSchema } from './json-schema.js';
 
 export const text = (description: string): JsonSchema => ({ type: 'string', description });
@@ -27,3 +28,6 @@ export function when(property: string, value: string, then: Record<string, JsonS
 /** An array that must stay empty (a category without codes of its own). */
 export const emptyArray = (description: string): JsonSchema => ({ type: 'array', description, maxItems: 0 });
 
+
+/** ` and the \`x-ms-error-code\` header` for a service that repeats its top-level code in a header, else nothing. */
+export const andHeader = (service: Service): string => (service.errorCodeHeader ? ` and the \`${service.errorCodeHeader}\` header` : '');

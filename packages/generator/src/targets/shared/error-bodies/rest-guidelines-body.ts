@@ -2,7 +2,7 @@
 // category, `details[].code` a code of that category.
 
 import type { Category, Service } from '../../../model/catalog.js';
-import { closedObject, constant, emptyArray, ref, stringEnum, text, when } from './fields.js';
+import { andHeader, closedObject, constant, emptyArray, ref, stringEnum, text, when } from './fields.js';
 import type { JsonSchema, NamedSchema, SchemaStyle } from './json-schema.js';
 import { componentName } from './names.js';
 import type { ErrorBody } from './error-body.js';
@@ -67,7 +67,7 @@ export function restGuidelinesBody(service: Service, style: SchemaStyle): ErrorB
       name: names.category,
       schema: stringEnum(
         service.categories.map((category) => category.name),
-        `Error categories of ${service.title}: \`error.code\` in the body and the \`x-ms-error-code\` header.\n\n${service.categories
+        `Error categories of ${service.title}: \`error.code\` in the body${andHeader(service)}.\n\n${service.categories
           .map((category) => `- \`${category.name}\` (${category.status})${category.description?.[locale] ? `: ${category.description[locale]}` : ''}`)
           .join('\n')}`,
       ),

@@ -54,9 +54,17 @@ export function failureExamples(service: Service): WireExample[] {
   return [...examples.values()];
 }
 
-/** The same examples as RFC 9457 problem details, as the runtime answers a client that asks for `application/problem+json`. */
-export function asProblemDetails(examples: readonly WireExample[]): WireExample<ProblemDetails>[] {
-  return examples.map((example) => ({ ...example, value: problemDetails(example.status, example.code, example.detail) }));
+/**
+ * The same examples as RFC 9457 problem details, as the runtime answers a
+ * client that asks for `application/problem+json` (`type` from the
+ * service's `problemTypeBase`, `about:blank` without one).
+ */
+export function asProblemDetails(examples: readonly WireExample[], typeBase?: string): WireExample<ProblemDetails>[] {
+  return examples.map((example) => ({ ...example, value: problemValue(example.status, example.code, example.detail, typeBase) }));
+}
+
+function problemValue(status: number, code: string, detail: string, typeBase: string | undefined): ProblemDetails {
+  return problemDetails(status, code, detail, typeBase === undefined ? {} : { typeBase });
 }
 
 /** One body per embedded code (no status: these are reported inside resources). */
@@ -109,15 +117,17 @@ function codeExamples(service: Service, code: ErrorCode): WireExample[] {
       ...paramNote(code.params),
       code: code.name,
       detail,
-      value: codeBody(service, code, detail),
+      value: codeBody(service, code, situation.status, detail),
     };
   });
 }
 
-function codeBody(service: Service, code: ErrorCode, text: string): WireBody {
+function codeBody(service: Service, code: ErrorCode, status: number, text: string): WireBody {
   switch (service.wireFormat) {
     case 'batch':
       return batchBody(code.name, service.defaultLocale, text);
+    case 'problem-details':
+      return problemValue(status, code.name, text, service.problemTypeBase);
     case 'rest-guidelines': {
       const category = service.categories.find((candidate) => candidate.name === code.category);
       if (!category) throw new Error(`${service.id}: ${code.key} has no category`);

@@ -13,6 +13,9 @@ export declare const depotErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-sc
 /** Depot scheduling errors: `schemas/depot-scheduling-error.schema.json`. Validates {@link DepotSchedulingError}. */
 export declare const depotSchedulingErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:depot-scheduling-error.schema.json">;
 
+/** Ledger API error: `schemas/ledger-error.schema.json`. Validates {@link LedgerError}. */
+export declare const ledgerErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:ledger-error.schema.json">;
+
 /** Studio web services error: `schemas/studio-error.schema.json`. Validates {@link StudioError}. */
 export declare const studioErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:studio-error.schema.json">;
 
@@ -20,7 +23,7 @@ export declare const studioErrorSchema: ErrorBodySchema<"urn:errcat:@edge/json-s
 export declare const problemDetailsSchema: ErrorBodySchema<"urn:errcat:@edge/json-schema:schemas:problem-details.schema.json">;
 
 /** Every body schema, e.g. to add them all to one Ajv or Fastify instance. */
-export declare const errorBodySchemas: readonly [typeof depotErrorSchema, typeof depotSchedulingErrorSchema, typeof studioErrorSchema, typeof problemDetailsSchema];
+export declare const errorBodySchemas: readonly [typeof depotErrorSchema, typeof depotSchedulingErrorSchema, typeof ledgerErrorSchema, typeof studioErrorSchema, typeof problemDetailsSchema];
 
 /**
  * Depot service error
@@ -103,6 +106,48 @@ export type DepotSchedulingErrorDetail = {
   name: string;
   /** The value. */
   value: string;
+};
+
+/**
+ * Ledger API error
+ *
+ * The error body of Ledger API: RFC 9457 problem details (`application/problem+json`) with the catalog code in `code`.
+ *
+ * Errors of the ledger API.
+ */
+export type LedgerError = {
+  /** A URI reference that identifies the problem type: `https://errors.example.com/ledger/` followed by `code`. */
+  type: string;
+  /** The reason phrase of `status` (`Not Found`); the same for every occurrence of a problem type, unlike `detail`. */
+  title: string;
+  /** The HTTP status code. */
+  status: number;
+  /** The most specific message of the error, placeholders filled. */
+  detail: string;
+  /** A URI reference that identifies this occurrence. */
+  instance?: string;
+  code: LedgerErrorCode;
+  /** The parts of the problem, when it has several: one entry per field of the request that failed validation. */
+  errors?: Array<LedgerErrorItem>;
+};
+
+/** Error codes of Ledger API: `code` in the body and the `x-error-code` header. */
+export type LedgerErrorCode =
+  | "AccountNotFound"
+  | "EntryChanged"
+  | "InternalError"
+  | "InvalidRequest"
+  | "NoSuchResource"
+  | "PayloadTooLarge";
+
+/** LedgerErrorItem */
+export type LedgerErrorItem = {
+  /** What is wrong with this part of the request. */
+  detail: string;
+  /** Where in the request body: a JSON Pointer (RFC 6901) as a URI fragment, such as `#/lines/0/name`. */
+  pointer?: string;
+  /** The query parameter, header or path parameter, when the part is not in the body. */
+  name?: string;
 };
 
 /**

@@ -93,4 +93,5 @@ export const studioCatalog: ErrorSet<StudioErrorKey, StudioCategoryString> = {
     notFound: { kind: "category", category: "NotFound" },
     validation: { kind: "code", key: "BadArgument/BlobNotFound" },
   },
+  errorCodeHeader: "x-ms-error-code",
 };
