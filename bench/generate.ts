@@ -129,7 +129,10 @@ async function main(): Promise<void> {
         for (const step of pair) step();
         val.push(errcat(kase, 'validate'));
         noEmit.push(tsp(kase, '--no-emit'));
-        // After the cold generation above: nothing to do.
+        // Nothing to do. The first generate after a cold one reads the versions the cold one
+        // wrote into each package.json (an input), so it runs the targets once and records;
+        // from then on nothing changes: that steady state is what is timed.
+        errcat(kase, 'generate');
         noop.push(errcat(kase, 'generate'));
         check.push(errcat(kase, 'generate', '--check'));
       }
