@@ -2,9 +2,9 @@
 // built from the same Catalog model errcat loads, and compiled by TypeSpec
 // to OpenAPI 3 and JSON Schema. Per service: an enum of its codes, its error
 // body as an `@error` model, and per code a response (status, the body, the
-// code's default-locale message as its description) returned by one
-// operation, so that every code reaches the OpenAPI document as errcat's
-// responses do. No locales, no TypeScript package, no middleware: TypeSpec
+// code's default-locale message as its description), all returned by one
+// operation per service, so that every code reaches the OpenAPI document's
+// responses (one per status, as errcat's are). No locales, no TypeScript package, no middleware: TypeSpec
 // emits less than errcat does.
 
 import type { Catalog } from 'errcat';
@@ -45,6 +45,7 @@ export function typespecCatalog(catalog: Catalog): string {
     lines.push('}', '');
     lines.push(`/** An error of ${service.title}. */`, '@error', `model ${prefix}Error {`, `  code: ${prefix}ErrorCode;`, '  message: string;', '  target?: string;', '  details?: Record<string>[];', '}', '');
     const used = new Set<string>();
+    const responses: string[] = [];
     for (const code of service.codes) {
       let name = `${prefix}${pascal(code.key)}`;
       while (used.has(name)) name = `${name}X`;
@@ -52,10 +53,13 @@ export function typespecCatalog(catalog: Catalog): string {
       const message = code.message[locale] ?? code.variants[0]?.message[locale] ?? code.name;
       for (const [index, status] of code.statuses.entries()) {
         const model = `${name}Response${index === 0 ? '' : status}`;
-        lines.push(`@doc(${stringLiteral(message)})`, `model ${model} {`, `  @statusCode status: ${status};`, `  @body body: ${prefix}Error;`, '}');
-        lines.push(`@route(${stringLiteral(`/${service.id}/${code.key}/${status}`)}) @get op ${model[0]!.toLowerCase()}${model.slice(1)}(): ${model};`, '');
+        lines.push(`@doc(${stringLiteral(message)})`, `model ${model} {`, `  @statusCode status: ${status};`, `  @body body: ${prefix}Error;`, '}', '');
+        responses.push(model);
       }
     }
+    // One operation answers with every code's response, as errcat's responses
+    // are one per service and status that lists every code.
+    lines.push(`@route(${stringLiteral(`/${service.id}`)}) @get op ${prefix[0]!.toLowerCase()}${prefix.slice(1)}Errors(): ${responses.join(' | ')};`, '');
   }
   return `${lines.join('\n')}\n`;
 }
