@@ -36,6 +36,7 @@ export type BatchError = {
   message: BatchErrorMessage;
   /** Additional details, as key/value pairs. */
   values?: Array<BatchErrorDetail>;
+  [member: string]: unknown;
 };
 
 /** Error codes of Azure Batch service: `code` in the body. */
@@ -149,6 +150,7 @@ export type BatchErrorMessage = {
   lang: string;
   /** The message, placeholders filled. */
   value: string;
+  [member: string]: unknown;
 };
 
 /** BatchErrorDetail */
@@ -157,6 +159,7 @@ export type BatchErrorDetail = {
   key: string;
   /** The value. */
   value: string;
+  [member: string]: unknown;
 };
 
 /**
@@ -172,6 +175,7 @@ export type BatchSchedulingError =
     message?: string;
     /** Additional details, as name/value pairs. */
     details?: Array<BatchSchedulingErrorDetail>;
+    [member: string]: unknown;
   }
   | {
     category: "usererror";
@@ -180,6 +184,7 @@ export type BatchSchedulingError =
     message?: string;
     /** Additional details, as name/value pairs. */
     details?: Array<BatchSchedulingErrorDetail>;
+    [member: string]: unknown;
   };
 
 /**
@@ -222,6 +227,7 @@ export type BatchSchedulingErrorDetail = {
   name: string;
   /** The value. */
   value: string;
+  [member: string]: unknown;
 };
 
 /**
@@ -233,6 +239,7 @@ export type BatchSchedulingErrorDetail = {
  */
 export type MlStudioError = {
   error: MlStudioErrorInfo;
+  [member: string]: unknown;
 };
 
 /** One shape per category: `code` is the category; `details[].code` is a detail code of that category. */
@@ -248,7 +255,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "BadUserArgument";
@@ -261,7 +270,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "Conflict";
@@ -274,7 +285,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "GatewayTimeout";
@@ -287,7 +300,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "InitializingContainers";
@@ -295,6 +310,7 @@ export type MlStudioErrorInfo =
     message: string;
     /** InitializingContainers has no detail codes: `details` is absent or empty. */
     details?: [];
+    [member: string]: unknown;
   }
   | {
     code: "InternalError";
@@ -307,7 +323,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "InternalErrorSystemLowOnMemory";
@@ -315,6 +333,7 @@ export type MlStudioErrorInfo =
     message: string;
     /** InternalErrorSystemLowOnMemory has no detail codes: `details` is absent or empty. */
     details?: [];
+    [member: string]: unknown;
   }
   | {
     code: "InvalidOperation";
@@ -327,7 +346,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "LibraryExecutionError";
@@ -335,6 +356,7 @@ export type MlStudioErrorInfo =
     message: string;
     /** LibraryExecutionError has no detail codes: `details` is absent or empty. */
     details?: [];
+    [member: string]: unknown;
   }
   | {
     code: "MemoryQuotaViolation";
@@ -347,7 +369,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "ModelPackageFormatError";
@@ -355,6 +379,7 @@ export type MlStudioErrorInfo =
     message: string;
     /** ModelPackageFormatError has no detail codes: `details` is absent or empty. */
     details?: [];
+    [member: string]: unknown;
   }
   | {
     code: "ModuleExecutionError";
@@ -362,6 +387,7 @@ export type MlStudioErrorInfo =
     message: string;
     /** ModuleExecutionError has no detail codes: `details` is absent or empty. */
     details?: [];
+    [member: string]: unknown;
   }
   | {
     code: "NotFound";
@@ -374,7 +400,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "RequestTimeout";
@@ -387,7 +415,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "ServiceUnavailable";
@@ -400,7 +430,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "Unauthorized";
@@ -413,7 +445,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "WebServicePackageError";
@@ -426,7 +460,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "WebServicePackageInternalError";
@@ -439,7 +475,9 @@ export type MlStudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   };
 
 /**
@@ -637,6 +675,7 @@ export type ProblemDetails = {
   /** A URI reference that identifies this occurrence. */
   instance?: string;
   code: ProblemDetailsCode;
+  [member: string]: unknown;
 };
 
 /** Every code answered over HTTP (Azure Batch service, Azure Machine Learning Studio (classic) web services): the most specific one, or the category for a category alone. */

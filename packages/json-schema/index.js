@@ -26,40 +26,39 @@ export const batchErrorSchema = {
     "code",
     "message"
   ],
-  "additionalProperties": false,
   "examples": [
     {
       "code": "InternalError",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "The server encountered an internal error. Please retry the request."
       }
     },
     {
       "code": "InvalidRequestBody",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "The specified Request Body is not syntactically valid."
       }
     },
     {
       "code": "RequestBodyTooLarge",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "The size of the request body exceeds the maximum size permitted."
       }
     },
     {
       "code": "InvalidUri",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "The requested URI does not represent any resource on the server."
       }
     },
     {
       "code": "InvalidInput",
       "message": {
-        "lang": "en",
+        "lang": "en-US",
         "value": "One of the request inputs is not valid."
       }
     }
@@ -188,8 +187,7 @@ export const batchErrorSchema = {
       "required": [
         "lang",
         "value"
-      ],
-      "additionalProperties": false
+      ]
     },
     "BatchErrorDetail": {
       "type": "object",
@@ -206,8 +204,7 @@ export const batchErrorSchema = {
       "required": [
         "key",
         "value"
-      ],
-      "additionalProperties": false
+      ]
     }
   }
 };
@@ -242,7 +239,6 @@ export const batchSchedulingErrorSchema = {
   "required": [
     "category"
   ],
-  "additionalProperties": false,
   "allOf": [
     {
       "if": {
@@ -357,8 +353,7 @@ export const batchSchedulingErrorSchema = {
       "required": [
         "name",
         "value"
-      ],
-      "additionalProperties": false
+      ]
     }
   }
 };
@@ -378,7 +373,6 @@ export const mlStudioErrorSchema = {
   "required": [
     "error"
   ],
-  "additionalProperties": false,
   "examples": [
     {
       "error": {
@@ -447,7 +441,6 @@ export const mlStudioErrorSchema = {
         "code",
         "message"
       ],
-      "additionalProperties": false,
       "allOf": [
         {
           "if": {
@@ -980,8 +973,7 @@ export const mlStudioErrorSchema = {
       "required": [
         "code",
         "message"
-      ],
-      "additionalProperties": false
+      ]
     },
     "MlStudioErrorCategory": {
       "description": "Error categories of Azure Machine Learning Studio (classic) web services: `error.code` in the body and the `x-ms-error-code` header.\n\n- `BadArgument` (400): This class of errors means an argument provided somewhere was invalid. This could be a credential or location of Azure storage to something passed to the web service. Please look at the error “code” field in the “details” section to diagnose which specific argument was invalid.\n- `BadUserArgument` (400)\n- `Conflict` (409)\n- `GatewayTimeout` (504)\n- `InitializingContainers` (503)\n- `InternalError` (500)\n- `InternalErrorSystemLowOnMemory` (500)\n- `InvalidOperation` (400)\n- `LibraryExecutionError` (400)\n- `MemoryQuotaViolation` (413)\n- `ModelPackageFormatError` (500)\n- `ModuleExecutionError` (400)\n- `NotFound` (404)\n- `RequestTimeout` (408)\n- `ServiceUnavailable` (503)\n- `Unauthorized` (401)\n- `WebServicePackageError` (400)\n- `WebServicePackageInternalError` (500)",
@@ -1241,7 +1233,6 @@ export const problemDetailsSchema = {
     "detail",
     "code"
   ],
-  "additionalProperties": false,
   "examples": [
     {
       "type": "about:blank",

@@ -81,7 +81,7 @@ describe('a Batch client built on @azure-errors/codes', () => {
     expect(error).toBeInstanceOf(BatchError);
     expect(error).toBeInstanceOf(CatalogError);
     expect(error.status).toBe(412);
-    expect(JSON.stringify(error)).toBe('{"code":"ConditionNotMet","message":{"lang":"en","value":"The condition specified in the conditional header(s) was not met for a write operation."}}');
+    expect(JSON.stringify(error)).toBe('{"code":"ConditionNotMet","message":{"lang":"en-US","value":"The condition specified in the conditional header(s) was not met for a write operation."}}');
   });
 
   it('writes scheduling errors as the REST definitions give them', () => {

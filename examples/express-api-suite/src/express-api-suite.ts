@@ -18,7 +18,7 @@ export interface ExpressApiUnderTest {
 const ML_LOCALES: readonly MlStudioLocale[] = ['en', 'fr', 'ko', 'zh-TW'];
 const INTERNAL = {
   studio: '{"error":{"code":"InternalError","message":"Execution encountered an internal error.","details":[{"code":"UnknownError","message":"Execution encountered an internal error."}]}}',
-  batch: '{"code":"InternalError","message":{"lang":"en","value":"The server encountered an internal error. Please retry the request."}}',
+  batch: '{"code":"InternalError","message":{"lang":"en-US","value":"The server encountered an internal error. Please retry the request."}}',
 };
 
 /**
@@ -96,7 +96,7 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
       const response = await request(`/batch/errors/${code}${variant ? `?variant=${variant}` : ''}`, { headers: { 'accept-language': acceptLanguage } });
       expect(response.status).toBe(status);
       expect(response.text).toBe(JSON.stringify(error.toBody('en')));
-      expect(JSON.parse(response.text).message.lang).toBe('en');
+      expect(JSON.parse(response.text).message.lang).toBe('en-US');
       expect(response.headers['content-language']).toBe('en');
       expect(response.headers['x-ms-error-code']).toBeUndefined();
       expect(response.headers.vary).toBe('Accept');
@@ -112,7 +112,7 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
 
     it('carries values from a real route', async () => {
       const response = await request('/batch/pools', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"vmSize":"small"}' });
-      expect(response.text).toBe('{"code":"MissingRequiredProperty","message":{"lang":"en","value":"A required property was not specified in the request body."},"values":[{"key":"PropertyName","value":"id"}]}');
+      expect(response.text).toBe('{"code":"MissingRequiredProperty","message":{"lang":"en-US","value":"A required property was not specified in the request body."},"values":[{"key":"PropertyName","value":"id"}]}');
     });
   });
 
@@ -163,7 +163,7 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
     it('malformed JSON → InvalidRequestBody for Batch', async () => {
       const response = await request('/batch/pools', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":' });
       expect(response.status).toBe(400);
-      expect(response.text).toBe('{"code":"InvalidRequestBody","message":{"lang":"en","value":"The specified Request Body is not syntactically valid."}}');
+      expect(response.text).toBe('{"code":"InvalidRequestBody","message":{"lang":"en-US","value":"The specified Request Body is not syntactically valid."}}');
     });
 
     it('a 10 MB body → RequestBodyTooLarge (413) for Batch, RequestBodyInvalid (400) for ML Studio', async () => {
@@ -181,7 +181,7 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
       expect(studio.status).toBe(404);
       expect(studio.text).toBe(JSON.stringify(MlStudioError.failure('notFound').toBody('zh-TW')));
       const batch = await request('/batch/no/such/thing');
-      expect(batch.text).toBe('{"code":"InvalidUri","message":{"lang":"en","value":"The requested URI does not represent any resource on the server."}}');
+      expect(batch.text).toBe('{"code":"InvalidUri","message":{"lang":"en-US","value":"The requested URI does not represent any resource on the server."}}');
       expect((await request('/elsewhere')).status).toBe(400);
     });
 

@@ -6,7 +6,7 @@ type Client = (path: string, init?: { method?: string; headers?: Record<string, 
 import { request as send } from 'node:http';
 
 const ML_LOCALES: readonly MlStudioLocale[] = ['en', 'fr', 'ko', 'zh-TW'];
-const INTERNAL_BATCH = '{"code":"InternalError","message":{"lang":"en","value":"The server encountered an internal error. Please retry the request."}}';
+const INTERNAL_BATCH = '{"code":"InternalError","message":{"lang":"en-US","value":"The server encountered an internal error. Please retry the request."}}';
 
 let app: FastifyInstance;
 let base: string;
@@ -116,7 +116,7 @@ describe('validation errors name the failing property', () => {
   ])('Batch, %s → InvalidInput with PropertyName %s', async (_name, body, property) => {
     const response = await request('/batch/pools', { method: 'POST', headers: json, body });
     expect(response.status).toBe(400);
-    expect(response.text).toBe(`{"code":"InvalidInput","message":{"lang":"en","value":"One of the request inputs is not valid."},"values":[{"key":"PropertyName","value":"${property}"}]}`);
+    expect(response.text).toBe(`{"code":"InvalidInput","message":{"lang":"en-US","value":"One of the request inputs is not valid."},"values":[{"key":"PropertyName","value":"${property}"}]}`);
   });
 
   it('Batch, a query parameter out of range → InvalidInput naming it', async () => {
@@ -185,7 +185,7 @@ describe('framework failures and bad input', () => {
   ])('%s → InvalidRequestBody for Batch', async (_name, body) => {
     const response = await request('/batch/pools', { method: 'POST', headers: json, body });
     expect(response.status).toBe(400);
-    expect(response.text).toBe('{"code":"InvalidRequestBody","message":{"lang":"en","value":"The specified Request Body is not syntactically valid."}}');
+    expect(response.text).toBe('{"code":"InvalidRequestBody","message":{"lang":"en-US","value":"The specified Request Body is not syntactically valid."}}');
   });
 
   it('a 10 MB body → RequestBodyTooLarge (413) for Batch, RequestBodyInvalid (400) for ML Studio', async () => {
@@ -203,13 +203,13 @@ describe('framework failures and bad input', () => {
     expect(studio.status).toBe(404);
     expect(studio.text).toBe(JSON.stringify(MlStudioError.failure('notFound').toBody('zh-TW')));
     const batch = await request('/batch/no/such/thing');
-    expect(batch.text).toBe('{"code":"InvalidUri","message":{"lang":"en","value":"The requested URI does not represent any resource on the server."}}');
+    expect(batch.text).toBe('{"code":"InvalidUri","message":{"lang":"en-US","value":"The requested URI does not represent any resource on the server."}}');
   });
 
   it('a URL that cannot be decoded → InvalidUri, without echoing it', async () => {
     const response = await request('/batch/pools/%E0%A4%A');
     expect(response.status).toBe(400);
-    expect(response.text).toBe('{"code":"InvalidUri","message":{"lang":"en","value":"The requested URI does not represent any resource on the server."}}');
+    expect(response.text).toBe('{"code":"InvalidUri","message":{"lang":"en-US","value":"The requested URI does not represent any resource on the server."}}');
   });
 
   it.each([

@@ -21,12 +21,38 @@ function loadCase(name: string) {
 type Expected = [code: string, file: string, line: number, column: number];
 
 const cases: Array<[string, Expected[]]> = [
+  ['alias-bomb', [
+    ['E108', 'shop.yaml', 2, 10],
+  ]],
+  ['alias-loop', [
+    ['E107', 'shop.yaml', 29, 14],
+  ]],
+  // A typo read as meant is still checked (E212); a broken default locale
+  // silences what would be judged against it, in every file.
+  ['broken-settings', [
+    ['E106', 'errcat.yaml', 3, 13],
+    ['E212', 'errcat.yaml', 3, 13],
+    ['E106', 'errcat.yaml', 5, 14],
+  ]],
   ['default-locale-unsupported', [
     ['E208', 'errcat.yaml', 5, 14],
   ]],
   ['duplicate-key', [
     ['W407', 'shop.yaml', 16, 5],
     ['E102', 'shop.yaml', 24, 3],
+  ]],
+  // Duplicate keys together with what only js-yaml rejects: both located, no crash.
+  ['duplicate-key-and-alias', [
+    ['E102', 'shop.yaml', 21, 5],
+    ['E101', 'shop.yaml', 28, 21],
+  ]],
+  ['duplicate-key-and-control-character', [
+    ['E102', 'shop.yaml', 21, 5],
+    ['E101', 'shop.yaml', 28, 29],
+  ]],
+  ['duplicate-key-and-tag', [
+    ['E102', 'shop.yaml', 21, 5],
+    ['E101', 'shop.yaml', 28, 44],
   ]],
   ['empty-file', [
     ['E003', 'shop.yaml', 0, 0],
@@ -47,12 +73,19 @@ const cases: Array<[string, Expected[]]> = [
     ['E207', 'shop.yaml', 24, 7],
     ['W407', 'shop.yaml', 27, 5],
   ]],
+  ['lone-surrogate', [
+    ['E110', 'shop.yaml', 22, 11],
+    ['E110', 'shop.yaml', 28, 11],
+  ]],
   ['message-missing-in-default-locale', [
     ['E401', 'lab.yaml', 19, 9],
     ['E207', 'lab.yaml', 20, 11],
   ]],
   ['missing-default-message', [
     ['E401', 'shop.yaml', 21, 5],
+  ]],
+  ['nesting-too-deep', [
+    ['E109', 'shop.yaml', 27, 71],
   ]],
   ['one-indent-many-lines', [
     ['E101', 'shop.yaml', 20, 1],
@@ -68,11 +101,25 @@ const cases: Array<[string, Expected[]]> = [
     ['E402', 'shop.yaml', 31, 11],
     ['E408', 'shop.yaml', 31, 11],
   ]],
+  // `__proto__` already fails the param name pattern (E106).
+  ['reserved-param-names', [
+    ['E409', 'shop.yaml', 25, 17],
+    ['E409', 'shop.yaml', 26, 17],
+    ['E409', 'shop.yaml', 27, 17],
+    ['E409', 'shop.yaml', 28, 17],
+    ['E106', 'shop.yaml', 35, 17],
+  ]],
   ['several-kinds-in-one-file', [
     ['E106', 'shop.yaml', 5, 15],
     ['E103', 'shop.yaml', 20, 5],
     ['E301', 'shop.yaml', 20, 5],
     ['E102', 'shop.yaml', 26, 5],
+  ]],
+  ['status-below-300', [
+    ['E310', 'lab.yaml', 19, 17],
+    ['E310', 'lab.yaml', 26, 13],
+    ['E310', 'shop.yaml', 20, 13],
+    ['E310', 'shop.yaml', 34, 17],
   ]],
   ['status-class', [
     ['E503', 'lab.yaml', 8, 20],
@@ -83,6 +130,21 @@ const cases: Array<[string, Expected[]]> = [
   ['status-range', [
     ['E301', 'shop.yaml', 20, 13],
     ['E301', 'shop.yaml', 25, 13],
+  ]],
+  // Structural problems (E104, E105) and the rules' findings in one run; what the
+  // structural check left out is not reported again as missing (no E305 for
+  // NotFound, no E401 for ConditionNotMet, no E503 for ServerFault).
+  ['structural-and-semantic', [
+    ['E105', 'lab.yaml', 25, 5],
+    ['E104', 'lab.yaml', 25, 13],
+    ['E404', 'lab.yaml', 29, 7],
+    ['E310', 'shop.yaml', 15, 13],
+    ['E104', 'shop.yaml', 20, 13],
+    ['E404', 'shop.yaml', 27, 7],
+    ['E207', 'shop.yaml', 29, 7],
+    ['E104', 'shop.yaml', 30, 9],
+    ['E104', 'shop.yaml', 36, 13],
+    ['E105', 'shop.yaml', 39, 9],
   ]],
   ['target-dependencies', [
     ['E212', 'errcat.yaml', 3, 20],
@@ -97,6 +159,13 @@ const cases: Array<[string, Expected[]]> = [
     ['E303', 'lab.yaml', 29, 7],
     ['E304', 'lab.yaml', 36, 18],
   ]],
+  // Reported where they open, not where the parser gave up.
+  ['unterminated-flow', [
+    ['E101', 'shop.yaml', 6, 12],
+  ]],
+  ['unterminated-quote', [
+    ['E101', 'shop.yaml', 22, 11],
+  ]],
   ['wrong-section', [
     ['E210', 'lab.yaml', 12, 1],
   ]],
@@ -104,8 +173,10 @@ const cases: Array<[string, Expected[]]> = [
     ['E104', 'shop.yaml', 20, 13],
     ['E104', 'shop.yaml', 26, 14],
   ]],
+  // The unclosed `[` where it opens (not at line 5, where the parser gave up), and the next block's first error.
   ['yaml-syntax', [
-    ['E101', 'shop.yaml', 5, 1],
+    ['E101', 'shop.yaml', 4, 10],
+    ['E101', 'shop.yaml', 8, 1],
   ]],
 
 ];
@@ -147,6 +218,18 @@ describe('bad specs', () => {
     expect(messages('one-indent-many-lines')).toEqual([
       'YAML syntax error: Tabs are not allowed as indentation (3 more YAML errors follow in this block, most likely caused by this one)',
     ]);
+    expect(messages('status-below-300')).toContain(
+      'status 200 is not an error: 2xx is success; use the 4xx or 5xx status clients get for this error (3xx only for answers such as 304 Not Modified)',
+    );
+    expect(messages('duplicate-key-and-tag')[1]).toBe(
+      'YAML syntax error: the tag `!!binary` is not supported: spec values are text, numbers, true/false, lists and mappings; remove the tag, or quote the text if the `!` belongs to it',
+    );
+    expect(messages('duplicate-key-and-control-character')[1]).toContain('a control character (U+0001) cannot appear in YAML text');
+    expect(messages('duplicate-key-and-alias')[1]).toContain('`*emphasis*` reads as an alias');
+    expect(messages('unterminated-quote')).toEqual([
+      'YAML syntax error: the " quote that opens here is never closed; close it, or quote with the other kind of quote if the text holds this one',
+    ]);
+    expect(messages('alias-bomb')[0]).toMatch(/^this file's aliases \(71, to 234,567,931 values written out\) go past what errcat reads/);
     expect(messages('locale-case')).toEqual(['locale `EN` is not in `settings.locales.supported`; did you mean `en`?']);
   });
 });

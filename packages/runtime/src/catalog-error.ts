@@ -168,7 +168,7 @@ export function errorBody(error: CatalogError, locale: string): object {
       return restGuidelinesBody(category.name, categoryMessage, { code: resolved.code.name, message, ...(error.target === undefined ? {} : { target: error.target }) });
     }
     case 'batch':
-      return batchBody(resolved.code?.name ?? error.key, locale, message, error.values);
+      return batchBody(resolved.code?.name ?? error.key, languageTag(error.catalog, locale), message, error.values);
     case 'problem-details':
       return problemBody(error, locale);
     case 'batch-scheduling':
@@ -196,4 +196,10 @@ export function problemBody(error: CatalogError, locale: string, options: Proble
     ...(instance === undefined ? {} : { instance }),
     ...(errors === undefined ? {} : { errors }),
   });
+}
+
+/** The tag a set sends for a locale: its own spelling where the spec gives one, else the locale. */
+function languageTag(set: ErrorSet, locale: string): string {
+  const tags = set.languageTags;
+  return tags !== undefined && Object.hasOwn(tags, locale) ? tags[locale]! : locale;
 }

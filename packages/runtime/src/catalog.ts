@@ -70,6 +70,8 @@ export interface ErrorSet<Key extends string = string, Category extends string =
   readonly defaultLocale: string;
   /** Default locale first. */
   readonly locales: readonly string[];
+  /** The tag the service sends for a locale where it differs from the locale (Batch's `message.lang`: `en` → `en-US`). */
+  readonly languageTags?: Readonly<Record<string, string>>;
   readonly categories: Readonly<Record<Category, CatalogCategory>>;
   readonly codes: Readonly<Record<Key, CatalogCode>>;
   /** Codes for framework failures; present for sets answered over HTTP. */

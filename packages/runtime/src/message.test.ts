@@ -73,4 +73,12 @@ describe('names from untyped callers', () => {
     expect(() => resolve(set, { code: 'toString' })).toThrow('TestError: unknown code toString');
     expect(() => resolve(set, { category: 'constructor' })).toThrow('TestError: unknown category constructor');
   });
+
+  it('formats in the default locale for a locale named like an Object.prototype member', async () => {
+    const { formatResolved, resolveRef: resolve } = await import('./message.js');
+    const resolved = resolve(batchSet, { code: 'PoolNotFound' });
+    for (const locale of ['constructor', 'toString', '__proto__']) {
+      expect(formatResolved(batchSet, resolved, undefined, locale)).toBe('The specified pool does not exist.');
+    }
+  });
 });

@@ -78,7 +78,9 @@ function templateFor(messages: Messages, locale: string, set: ErrorSet, paramNam
   }
   let template = byLocale.get(locale);
   if (!template) {
-    template = compileTemplate(messages[locale] ?? messages[set.defaultLocale] ?? '', paramNames);
+    // Own properties only: a locale such as `constructor` is not a message.
+    const text = (Object.hasOwn(messages, locale) ? messages[locale] : undefined) ?? (Object.hasOwn(messages, set.defaultLocale) ? messages[set.defaultLocale] : undefined);
+    template = compileTemplate(text ?? '', paramNames);
     byLocale.set(locale, template);
   }
   return template;

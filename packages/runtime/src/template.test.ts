@@ -16,6 +16,15 @@ describe('compileTemplate', () => {
     expect(compileTemplate(template, names)(params)).toBe(want);
   });
 
+  it('reads params from the object itself, never from Object.prototype', () => {
+    const format = compileTemplate('{toString} {constructor} {valueOf} {hasOwnProperty} {0}', ['__proto__']);
+    expect(format({})).toBe('{toString} {constructor} {valueOf} {hasOwnProperty} {__proto__}');
+    expect(format(undefined)).toBe('{toString} {constructor} {valueOf} {hasOwnProperty} {__proto__}');
+    const inherited = Object.create({ toString: 'inherited' }) as Record<string, string>;
+    expect(compileTemplate('{toString}')(inherited)).toBe('{toString}');
+    expect(compileTemplate('{toString}')({ toString: 'own' })).toBe('own');
+  });
+
   it('returns any text without braces unchanged', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }).map((text) => text.replace(/[{}]/g, '')), (text) => compileTemplate(text)() === text));
   });

@@ -95,7 +95,8 @@ export function compileTemplate(template: string, paramNames: readonly string[] 
         out += texts[index];
         continue;
       }
-      const value = params?.[name];
+      // Own properties only: `{toString}` must not print Object.prototype.toString for a caller that passed none.
+      const value = params !== undefined && Object.hasOwn(params, name) ? params[name] : undefined;
       out += value === undefined ? texts[index] : String(value);
     }
     return out;

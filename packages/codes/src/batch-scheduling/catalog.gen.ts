@@ -37,6 +37,7 @@ export const batchSchedulingCatalog: ErrorSet<BatchSchedulingErrorKey, BatchSche
   wireFormat: "batch-scheduling",
   defaultLocale: "en",
   locales: ["en"],
+  languageTags: { en: "en-US" },
   categories: {
     servererror: { name: "servererror", title: "ServerError" },
     usererror: { name: "usererror", title: "UserError" },

@@ -118,6 +118,7 @@ export const batchCatalog: ErrorSet<BatchErrorKey, never> = {
   wireFormat: "batch",
   defaultLocale: "en",
   locales: ["en"],
+  languageTags: { en: "en-US" },
   categories: {},
   codes: {
     AccountIsDisabled: {

@@ -61,7 +61,7 @@ describe('errcat validate', () => {
     const result = await errcat(root, 'validate');
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')).toEqual([
-      'spec/shop.yaml:6:3 error E103 unknown field `colour`; allowed here: id, name, title, description, wireFormat, errorCodeHeader, problemTypeBase, locales, sources, failures',
+      'spec/shop.yaml:6:3 error E103 unknown field `colour`; allowed here: id, name, title, description, wireFormat, errorCodeHeader, problemTypeBase, locales, languageTags, sources, failures',
       'spec/shop.yaml:16:5 error E103 unknown field `statsu`; did you mean `status`?',
       'spec/shop.yaml:17:5 error E103 unknown field `mesage`; did you mean `message`?',
       '3 errors, 0 warnings',
@@ -105,6 +105,25 @@ describe('errcat validate', () => {
       'spec/linked.yaml error E006 this file cannot be read: it is a link to a file that does not exist; fix or remove it\n1 error, 0 warnings\n',
     );
   });
+
+  it('leaves other YAML in the spec folder alone, with one quiet line on stderr', async () => {
+    const root = workspace({ 'openapi.yaml': 'openapi: 3.1.0\ninfo:\n  title: Shop\n  version: 1.0.0\npaths: {}\n' });
+    const result = await errcat(root, 'validate');
+    expect(result).toMatchObject({ code: 0, stdout: 'spec: 2 services, 4 codes, 2 locales; no errors\n' });
+    expect(result.stderr).toBe('note: skipped spec/openapi.yaml: not a catalog file (none of settings, service, categories, codes, embedded at the top level)\n');
+  });
+
+  it.each(['duplicate-key-and-alias', 'duplicate-key-and-control-character', 'duplicate-key-and-tag', 'alias-loop', 'alias-bomb', 'nesting-too-deep', 'lone-surrogate'])(
+    'answers %s as a problem in the spec (exit 1), never a crash',
+    async (name) => {
+      const root = workspace({ 'shop.yaml': readFileSync(path.join(badSpecs, name, 'shop.yaml')) });
+      const result = await errcat(root, 'validate');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^spec\/shop\.yaml:\d+:\d+ error E1\d\d /);
+      expect(result.stderr.split('\n').every((line) => line.length < 400)).toBe(true);
+      noStackTrace(result.stderr);
+    },
+  );
 
   it('answers a folder with no spec and a missing folder in one line', async () => {
     mkdirSync(path.join(work, 'spec'));

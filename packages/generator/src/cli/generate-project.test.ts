@@ -119,6 +119,25 @@ describe('layout and naming settings', () => {
   });
 });
 
+describe('a problem-details service', () => {
+  it('is what init writes by default, and generates', async () => {
+    rmSync(path.join(work, 'spec'), { recursive: true });
+    expect((await errcat('init', '--scope', '@payments', '--service', 'payments')).code).toBe(0);
+    expect(read('spec/payments.yaml')).toContain('wireFormat: problem-details');
+    expect(await errcat('generate')).toMatchObject({ code: 0, stderr: '' });
+    expect(read('packages/openapi/components.yaml')).toContain('application/problem+json');
+  });
+
+  it('lists its codes under codes, not categories (E210)', async () => {
+    rmSync(path.join(work, 'spec'), { recursive: true });
+    await errcat('init', '--scope', '@payments', '--service', 'payments');
+    writeFileSync(path.join(work, 'spec/payments.yaml'), `${read('spec/payments.yaml')}categories:\n  BadRequest:\n    status: 400\n    message:\n      en: Bad.\n`);
+    const result = await errcat('validate');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error E210 `categories` does not fit wire format `problem-details`; list its codes under `codes`');
+  });
+});
+
 describe('how generated packages depend on each other', () => {
   it.each([
     ['no workspace: file: paths', {}, (sibling: string) => `file:../${sibling}`, false],

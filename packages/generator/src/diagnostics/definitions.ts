@@ -14,10 +14,12 @@ interface Definition<A> {
 
 const define = <A>(definition: Definition<A>): Definition<A> => definition;
 
-const list = (items: readonly string[]): string => items.join(', ');
+/** Text from the user's file, quoted briefly: a pasted paragraph should not fill the terminal. */
+const brief = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+const list = (items: readonly string[]): string => items.map((item) => brief(item)).join(', ');
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? `; did you mean \`${suggestion}\`?` : '');
 /** A field by its path, or the file itself for the top level. */
-const named = (field: string): string => (field ? `\`${field}\`` : 'the file');
+const named = (field: string): string => (field ? `\`${brief(field, 120)}\`` : 'the file');
 
 export const DIAGNOSTICS = {
   specDirMissing: define<{ dir: string }>({
@@ -26,11 +28,12 @@ export const DIAGNOSTICS = {
     title: 'Spec folder missing',
     message: ({ dir }) => `${dir} does not exist; create it with one YAML file per service, or run \`errcat import <page.md>\``,
   }),
-  noSpecFiles: define<{ dir: string }>({
+  noSpecFiles: define<{ dir: string; skipped?: readonly string[] }>({
     code: 'E002',
     severity: 'error',
     title: 'No spec files',
-    message: ({ dir }) => `${dir} holds no .yaml spec files; add one per service, or run \`errcat import <page.md>\``,
+    message: ({ dir, skipped = [] }) =>
+      `${dir} holds no .yaml spec files${skipped.length ? ` (only YAML that is not a catalog: ${list(skipped)})` : ''}; add one per service, or run \`errcat import <page.md>\``,
   }),
   emptyFile: define<Record<string, never>>({
     code: 'E003',
@@ -61,20 +64,20 @@ export const DIAGNOSTICS = {
     code: 'E101',
     severity: 'error',
     title: 'YAML syntax error',
-    message: ({ detail }) => `YAML syntax error: ${detail}`,
+    message: ({ detail }) => `YAML syntax error: ${brief(detail, 240)}`,
   }),
   duplicateKey: define<{ key: string }>({
     code: 'E102',
     severity: 'error',
     title: 'Duplicate key',
-    message: ({ key }) => `\`${key}\` is listed twice in the same mapping; keep one (a code with two statuses uses \`variants\`)`,
+    message: ({ key }) => `\`${brief(key)}\` is listed twice in the same mapping; keep one (a code with two statuses uses \`variants\`)`,
   }),
   unknownField: define<{ field: string; allowed: readonly string[]; suggestion: string | undefined }>({
     code: 'E103',
     severity: 'error',
     title: 'Unknown field',
     message: ({ field, allowed, suggestion }) =>
-      `unknown field \`${field}\`${didYouMean(suggestion)}${suggestion ? '' : `; allowed here: ${list(allowed)}`}`,
+      `unknown field \`${brief(field)}\`${didYouMean(suggestion)}${suggestion ? '' : `; allowed here: ${list(allowed)}`}`,
   }),
   wrongType: define<{ field: string; expected: string; actual: string }>({
     code: 'E104',
@@ -93,6 +96,33 @@ export const DIAGNOSTICS = {
     severity: 'error',
     title: 'Invalid value',
     message: ({ field, value, expected, suggestion }) => `${named(field)} cannot be ${value}: expected ${expected}${didYouMean(suggestion)}`,
+  }),
+
+  aliasLoop: define<{ alias: string }>({
+    code: 'E107',
+    severity: 'error',
+    title: 'Alias inside the value it names',
+    message: ({ alias }) => `\`*${brief(alias)}\` is inside the value its anchor \`&${brief(alias)}\` names, so that value would never end; write the value out instead of the alias`,
+  }),
+  aliasExpansion: define<{ aliases: number; size: number; maxAliases: number; maxSize: number }>({
+    code: 'E108',
+    severity: 'error',
+    title: 'Aliases expand too far',
+    message: ({ aliases, size, maxAliases, maxSize }) =>
+      `this file's aliases (${aliases.toLocaleString('en-US')}, to ${size.toLocaleString('en-US')} values written out) go past what errcat reads: at most ${maxAliases.toLocaleString('en-US')} aliases adding ${maxSize.toLocaleString('en-US')} values; write the values out, or alias less`,
+  }),
+  nestingTooDeep: define<{ limit: number }>({
+    code: 'E109',
+    severity: 'error',
+    title: 'Nested too deeply',
+    message: ({ limit }) => `the YAML nests deeper than ${limit} levels here; a spec file needs about eight (look for unclosed \`[\` or \`{\`, or indentation that keeps growing)`,
+  }),
+  notUtf8Text: define<Record<string, never>>({
+    code: 'E110',
+    severity: 'error',
+    title: 'Text that cannot be written as UTF-8',
+    message: () =>
+      'this text holds half of a UTF-16 surrogate pair (an escape such as `\\ud800` without its partner), which UTF-8 cannot encode, so generated files could never match it; write the whole character (`\\U0001F600` or the character itself) or remove the escape',
   }),
 
   settingsMissing: define<Record<string, never>>({
@@ -215,6 +245,13 @@ export const DIAGNOSTICS = {
     title: 'Category without status',
     message: ({ category }) => `category ${category} has no \`status\`; the status of its responses comes from it`,
   }),
+  statusNotAnError: define<{ status: number }>({
+    code: 'E310',
+    severity: 'error',
+    title: 'Status below 300 for an error',
+    message: ({ status }) =>
+      `status ${status} is not an error: ${status < 200 ? '1xx is informational' : '2xx is success'}; use the 4xx or 5xx status clients get for this error (3xx only for answers such as 304 Not Modified)`,
+  }),
   targetNeedsTarget: define<{ target: string; needs: readonly string[] }>({
     code: 'E212',
     severity: 'error',
@@ -294,7 +331,14 @@ export const DIAGNOSTICS = {
     code: 'E408',
     severity: 'error',
     title: 'Malformed placeholder',
-    message: ({ text }) => `\`${text}\` looks like a placeholder but is not \`{0}\` or \`{name}\`; write \`{{\` and \`}}\` for literal braces`,
+    message: ({ text }) => `\`${brief(text)}\` looks like a placeholder but is not \`{0}\` or \`{name}\`; write \`{{\` and \`}}\` for literal braces`,
+  }),
+
+  reservedParamName: define<{ param: string }>({
+    code: 'E409',
+    severity: 'error',
+    title: 'Param name every object already has',
+    message: ({ param }) => `param \`${brief(param)}\` is a name every JavaScript object already has (from \`Object.prototype\`); rename it, such as \`${brief(param)}Name\``,
   }),
 
   unresolvedReference: define<{ field: string; ref: string; suggestion: string | undefined }>({

@@ -128,6 +128,34 @@ describe('errcat diff classifies each change', () => {
       { codes: 'minor', openapi: 'minor' },
     ],
     [
+      'a wire format changed: major',
+      () => edit('shop.yaml', 'wireFormat: batch', 'wireFormat: problem-details'),
+      { level: 'major', scope: 'shop', message: 'wire format batch → problem-details: every body changes shape' },
+      { codes: 'major', openapi: 'major', 'json-schema': 'major', express: 'major' },
+    ],
+    [
+      'a variant added: minor',
+      () => edit('shop.yaml', /  NotFound:\n    status: 404\n    message:\n      en: Nothing is here.\n      fr: Il n’y a rien ici.\n/, '  NotFound:\n    variants:\n      - { status: 404, when: read, message: { en: Nothing is here., fr: Il n’y a rien ici. } }\n      - { status: 410, when: deleted, message: { en: It was here., fr: C’était ici. } }\n'),
+      { level: 'minor', scope: 'shop', message: 'NotFound: variant deleted (410) added' },
+      // The code now also answers 410: a status change, so major where the statuses show.
+      { codes: 'major', openapi: 'major' },
+    ],
+    [
+      'a locale added: minor',
+      () => {
+        edit('errcat.yaml', 'supported: [en, fr]', 'supported: [en, fr, de]');
+        edit('shop.yaml', 'locales: [en, fr]', 'locales: [en, fr, de]');
+      },
+      { level: 'minor', scope: 'shop', message: 'locale de added' },
+      { codes: 'minor', openapi: 'minor', express: 'minor' },
+    ],
+    [
+      'a category added: minor',
+      () => edit('lab.yaml', 'categories:\n', 'categories:\n  Conflict:\n    status: 409\n    message:\n      en: It conflicts.\n'),
+      { level: 'minor', scope: 'lab', message: 'category Conflict added' },
+      { codes: 'minor', openapi: 'minor', 'json-schema': 'minor' },
+    ],
+    [
       'a message reworded: patch, and only the packages whose files change',
       () => edit('shop.yaml', 'en: Nothing is here.', 'en: Nothing is here any more.'),
       { level: 'patch', scope: 'shop', message: 'NotFound: message reworded (en)' },

@@ -30,8 +30,8 @@ function withoutHandEdits(spec: RawSpecFile): unknown {
     }),
     (key, value: unknown) => {
       if (key === 'service') {
-        // errorCodeHeader is a setting the pages do not state (ML Studio's x-ms-error-code is written by hand).
-        const { id: _id, name: _name, title: _title, errorCodeHeader: _header, ...rest } = value as Record<string, unknown>;
+        // errorCodeHeader and languageTags are settings the pages do not state (x-ms-error-code, Batch’s en-US are written by hand).
+        const { id: _id, name: _name, title: _title, errorCodeHeader: _header, languageTags: _tags, ...rest } = value as Record<string, unknown>;
         return rest;
       }
       if (key === 'embedded') {

@@ -1,45 +1,73 @@
+import path from 'node:path';
 import type { PhaseTimer } from '../cli/timings.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import specSchema from '../../schema/spec.schema.json' with { type: 'json' };
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
 import { normalizeCatalog } from '../model/normalize.js';
 import type { SpecFile } from '../spec/spec-file.js';
 import { validateSpec } from '../validate/validate-spec.js';
 import { checkStructure } from './check-structure.js';
+import { suggest } from '../util/suggest.js';
 import { parseSpecFile } from './parse-spec-file.js';
-import { readSpecDir, type SpecText } from './read-spec-dir.js';
+import { readSpecDir, type FileStamp, type SpecText } from './read-spec-dir.js';
 
 export interface LoadResult {
   /** Present only when there is no error (warnings allowed). */
   catalog: Catalog | undefined;
   diagnostics: Diagnostic[];
+  /** YAML files in the spec folder that are not catalog files (an `openapi.yaml` kept next to the catalog), left alone. */
+  skipped: string[];
+}
+
+/** The top-level keys of a catalog file. */
+export const CATALOG_KEYS: readonly string[] = Object.keys(specSchema.properties);
+
+/**
+ * A mapping whose top level holds none of the catalog's keys (nor a likely
+ * typo of one, such as `servcie:`) is some other tool's YAML: an OpenAPI
+ * document, a CI config. Anything else (a list, a scalar) is a broken catalog
+ * file and reported as such.
+ */
+export function isCatalogData(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return true;
+  return Object.keys(data).some((key) => CATALOG_KEYS.includes(key) || suggest(key, CATALOG_KEYS) !== undefined);
 }
 
 /** Parse → structure → rules → normalize, collecting every problem before stopping. */
-export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics: readonly Diagnostic[] = [], timer?: PhaseTimer): LoadResult {
+export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics: readonly Diagnostic[] = [], dir?: string, timer?: PhaseTimer): LoadResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const files: SpecFile[] = [];
+  const skipped: string[] = [];
   for (const text of texts) {
     const { parsed, diagnostics: parseDiagnostics } = parseSpecFile(text);
+    if (parsed && !isCatalogData(parsed.data)) {
+      skipped.push(text.file);
+      continue;
+    }
     diagnostics.push(...parseDiagnostics);
     if (!parsed) continue;
     const structure = checkStructure(parsed);
     diagnostics.push(...structure.diagnostics);
-    if (structure.data) files.push({ source: parsed, spec: structure.data });
+    if (structure.data) files.push({ source: parsed, spec: structure.data, ...(structure.unknown ? { unknown: structure.unknown } : {}) });
+  }
+  if (texts.length > 0 && skipped.length === texts.length) {
+    const folder = dir ?? path.dirname(skipped[0]!);
+    diagnostics.push(diagnostic('noSpecFiles', { file: folder, line: 0, column: 0 }, { dir: folder, skipped }));
   }
   timer?.lap('parse');
   const unreadable = diagnostics.length > 0;
   diagnostics.push(...validateSpec(files, { someFilesUnreadable: unreadable }));
   const sorted = sortDiagnostics(diagnostics);
   timer?.lap('validate');
-  if (hasErrors(sorted) || texts.length === 0) return { catalog: undefined, diagnostics: sorted };
+  if (hasErrors(sorted) || files.length === 0) return { catalog: undefined, diagnostics: sorted, skipped };
   const catalog = normalizeCatalog(files);
   timer?.lap('normalize');
-  return { catalog, diagnostics: sorted };
+  return { catalog, diagnostics: sorted, skipped };
 }
 
 /** Reads the spec folder and loads the catalog from it. */
-export async function loadCatalog(specDir: string, display: (absolute: string) => string, timer?: PhaseTimer): Promise<LoadResult> {
-  const { texts, diagnostics } = await readSpecDir(specDir, display);
+export async function loadCatalog(specDir: string, display: (absolute: string) => string, timer?: PhaseTimer): Promise<LoadResult & { stamps: FileStamp[] }> {
+  const { texts, diagnostics, stamps } = await readSpecDir(specDir, display);
   timer?.lap('read spec');
-  return loadCatalogFromTexts(texts, diagnostics, timer);
+  return { ...loadCatalogFromTexts(texts, diagnostics, display(specDir), timer), stamps };
 }

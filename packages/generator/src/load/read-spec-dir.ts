@@ -12,9 +12,17 @@ export interface SpecText {
   text: string;
 }
 
+/** A spec file as it was when read: if it differs later, it was being saved while errcat read it. */
+export interface FileStamp {
+  readonly path: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
 export interface ReadResult {
   texts: SpecText[];
   diagnostics: Diagnostic[];
+  stamps: FileStamp[];
 }
 
 const SPEC_FILE = /\.ya?ml$/i;
@@ -33,35 +41,60 @@ export async function readSpecDir(dir: string, display: (absolute: string) => st
       .map((entry) => entry.name)
       .sort(compareText);
   } catch (error) {
-    if (isMissing(error)) return { texts: [], diagnostics: [diagnostic('specDirMissing', at, { dir: shown })] };
+    if (isMissing(error)) return { texts: [], diagnostics: [diagnostic('specDirMissing', at, { dir: shown })], stamps: [] };
     throw error;
   }
-  if (names.length === 0) return { texts: [], diagnostics: [diagnostic('noSpecFiles', at, { dir: shown })] };
+  if (names.length === 0) return { texts: [], diagnostics: [diagnostic('noSpecFiles', at, { dir: shown })], stamps: [] };
   const results = await Promise.all(names.map((name) => readSpecFile(path.join(dir, name), display)));
   return {
     texts: results.flatMap((result) => result.texts),
     diagnostics: results.flatMap((result) => result.diagnostics),
+    stamps: results.flatMap((result) => result.stamps),
   };
+}
+
+/** Spec files that changed since they were read (an editor still saving): generating from them would use a half-written file. */
+export async function changedSinceRead(stamps: readonly FileStamp[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (const stamp of stamps) {
+    const info = await stat(stamp.path).catch(() => undefined);
+    if (!info || info.mtimeMs !== stamp.mtimeMs || info.size !== stamp.size) changed.push(stamp.path);
+  }
+  return changed;
+}
+
+/** Reads until the file holds still: an editor writing in place can be caught between truncating and writing. */
+async function readSettled(file: string): Promise<{ bytes: Buffer; stamp: FileStamp }> {
+  for (let attempt = 0; ; attempt += 1) {
+    const before = await stat(file);
+    const bytes = await readFile(file);
+    const after = await stat(file);
+    const stamp = { path: file, mtimeMs: after.mtimeMs, size: after.size };
+    if ((before.mtimeMs === after.mtimeMs && bytes.length === after.size) || attempt === 4) return { bytes, stamp };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function readSpecFile(file: string, display: (absolute: string) => string): Promise<ReadResult> {
   const at = { file: display(file), line: 0, column: 0 };
+  const none = { texts: [], stamps: [] };
   let bytes: Buffer;
+  let stamp: FileStamp;
   try {
     const info = await stat(file);
-    if (!info.isFile()) return { texts: [], diagnostics: [diagnostic('unreadableFile', at, { reason: 'it is not a regular file' })] };
+    if (!info.isFile()) return { ...none, diagnostics: [diagnostic('unreadableFile', at, { reason: 'it is not a regular file' })] };
     if (info.size > MAX_SPEC_FILE_BYTES) {
-      return { texts: [], diagnostics: [diagnostic('fileTooLarge', at, { size: megabytes(info.size), limit: megabytes(MAX_SPEC_FILE_BYTES) })] };
+      return { ...none, diagnostics: [diagnostic('fileTooLarge', at, { size: megabytes(info.size), limit: megabytes(MAX_SPEC_FILE_BYTES) })] };
     }
-    bytes = await readFile(file);
+    ({ bytes, stamp } = await readSettled(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'it is a link to a file that does not exist' : code === 'EACCES' ? 'permission denied' : `the system says ${code ?? String(error)}`;
-    return { texts: [], diagnostics: [diagnostic('unreadableFile', at, { reason })] };
+    return { ...none, diagnostics: [diagnostic('unreadableFile', at, { reason })] };
   }
   const text = decodeText(bytes);
-  if (text === undefined) return { texts: [], diagnostics: [diagnostic('binaryFile', at, {})] };
-  return { texts: [{ file: at.file, text }], diagnostics: [] };
+  if (text === undefined) return { texts: [], stamps: [stamp], diagnostics: [diagnostic('binaryFile', at, {})] };
+  return { texts: [{ file: at.file, text }], diagnostics: [], stamps: [stamp] };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

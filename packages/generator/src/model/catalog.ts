@@ -162,6 +162,8 @@ export interface Service {
   /** Sorted, default locale first. */
   readonly locales: readonly string[];
   readonly defaultLocale: string;
+  /** The tag sent on the wire for a locale where it differs from the locale (`en` → `en-US`), keys sorted. */
+  readonly languageTags: Readonly<Record<string, string>>;
   readonly sources: readonly Source[];
   readonly failures: Failures;
   /** Sorted by name; empty unless the wire format is rest-guidelines. */

@@ -63,6 +63,7 @@ function normalizeService({ spec, source }: SpecFile, settings: Settings): Servi
     ...(raw.problemTypeBase ? { problemTypeBase: raw.problemTypeBase } : {}),
     locales: localeOrder(raw.locales ?? [defaultLocale], defaultLocale),
     defaultLocale,
+    languageTags: Object.fromEntries(sortedEntries(raw.languageTags ?? {})),
     sources: (raw.sources ?? []).map((entry) => ({ title: entry.title, locale: entry.locale, ...(entry.date ? { date: entry.date } : {}) })),
     failures: normalizeFailures(spec, raw.failures),
     categories,

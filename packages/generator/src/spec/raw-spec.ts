@@ -55,6 +55,7 @@ export interface RawService {
   errorCodeHeader?: string;
   problemTypeBase?: string;
   locales?: string[];
+  languageTags?: Record<string, string>;
   sources?: RawSource[];
   failures: RawFailures;
 }

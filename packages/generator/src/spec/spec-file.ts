@@ -1,10 +1,17 @@
 import type { ParsedSpecFile, SpecPath } from '../load/parse-spec-file.js';
 import type { LocalizedText, RawDetailCode, RawEmbeddedCode, RawHttpCode, RawParam, RawSpecFile, RawVariant } from './raw-spec.js';
+import type { UnknownPaths } from './unknown-paths.js';
 
 /** A spec file that passed the structural check: typed data plus positions. */
 export interface SpecFile {
   source: ParsedSpecFile;
   spec: RawSpecFile;
+  /**
+   * When the structural check found problems: what it left out of `spec` (so
+   * that the rules still check the rest), and required fields that are
+   * missing. Where this is given, `spec` may lack fields its type requires.
+   */
+  unknown?: UnknownPaths;
 }
 
 /** Something in a service that carries messages, found wherever it is nested. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SpecPath } from '../load/parse-spec-file.js';
 import type { RawSettings } from '../spec/raw-spec.js';
 import type { SpecFile } from '../spec/spec-file.js';
 
@@ -11,9 +12,21 @@ export interface RuleContext {
   supportedLocales: readonly string[];
   /** Some file failed to parse or to pass the structural check, so cross-file facts (such as where the settings are) are unknown. */
   someFilesUnreadable: boolean;
+  /** The settings' locales are given but broken (reported by the structural check): nothing can be judged against them. */
+  localesUnknown: boolean;
 }
 
 export type Rule = (context: RuleContext) => Diagnostic[];
+
+/** Nothing at `path` or above it was left out by the structural check: the file says what the rules see there. */
+export function isKnown(file: SpecFile, path: SpecPath): boolean {
+  return file.unknown?.isKnown(path) ?? true;
+}
+
+/** Known, and nothing below `path` left out either. */
+export function isWhole(file: SpecFile, path: SpecPath): boolean {
+  return file.unknown?.isWhole(path) ?? true;
+}
 
 /** Locales a service declares; the default locale alone when it declares none. */
 export function serviceLocales(file: SpecFile, context: RuleContext): readonly string[] {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RawSettings } from '../spec/raw-spec.js';
 import type { SpecFile } from '../spec/spec-file.js';
-import type { RuleContext } from './rule-context.js';
+import { isWhole, type RuleContext } from './rule-context.js';
 import { checkDuplicates } from './rules/duplicates.js';
 import { checkFailures } from './rules/failures.js';
 import { checkIdentifiers } from './rules/identifiers.js';
@@ -14,13 +15,18 @@ const RULES = [checkSettingsAndServices, checkLayout, checkStatuses, checkMessag
 /** Runs every semantic rule over the structurally valid files; returns all findings at once. */
 export function validateSpec(files: readonly SpecFile[], options: { someFilesUnreadable: boolean }): Diagnostic[] {
   const settingsFiles = files.filter((file) => file.spec.settings);
-  const settings = settingsFiles.length === 1 ? settingsFiles[0]!.spec.settings : undefined;
+  const settingsFile = settingsFiles.length === 1 ? settingsFiles[0] : undefined;
+  const settings = settingsFile?.spec.settings;
+  // Settings the structural check found broken are partial (see SpecFile.unknown).
+  const locales = settings?.locales as Partial<RawSettings['locales']> | undefined;
+  const localesUnknown = settingsFile !== undefined && !isWhole(settingsFile, ['settings', 'locales']);
   const context: RuleContext = {
     files,
     settings,
-    defaultLocale: settings?.locales.default ?? 'en',
-    supportedLocales: settings?.locales.supported ?? [],
+    defaultLocale: locales?.default ?? 'en',
+    supportedLocales: locales?.supported ?? [],
     someFilesUnreadable: options.someFilesUnreadable,
+    localesUnknown,
   };
   return RULES.flatMap((rule) => rule(context));
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadCatalog } from '../../load/load-catalog.js';
+import { changedSinceRead } from '../../load/read-spec-dir.js';
 import type { Catalog, TargetName } from '../../model/catalog.js';
 import { coveredByWorkspace, detectProject, readJson, type Project } from '../../project/detect-project.js';
 import { foreignFolders } from '../../project/ownership.js';
@@ -45,7 +46,7 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
 async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer): Promise<number> {
   const root = path.resolve(io.cwd, options.root);
   const specDir = path.resolve(root, options.spec ?? 'spec');
-  const { catalog, diagnostics } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute), timer);
+  const { catalog, diagnostics, stamps } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute), timer);
   // Quiet runs say nothing of warnings unless they write: a watcher repeats no unchanged warning.
   if (!options.quiet || !catalog) reportDiagnostics(io, diagnostics);
   if (!catalog) {
@@ -76,6 +77,8 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
   if (inputs !== undefined) {
     const unchanged = await withOutputLock(root, async () => {
       const record = await readRecord(root);
+      // A spec file saved while it was read: the full path says so.
+      if ((await changedSinceRead(stamps)).length > 0) return undefined;
       return record !== undefined && record.inputs === inputs && (await matchesRecord(root, ownedDirs, record)) ? Object.keys(record.files).length : undefined;
     });
     timer.lap('fingerprint');
@@ -96,6 +99,9 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
     const { files: existing, staging } = await readOwnedFiles(root, ownedDirs);
     const planned = planOutput(files, existing);
     timer.lap('plan');
+    // A spec file saved while it was read may have been read half-written: write nothing from it.
+    const changed = await changedSinceRead(stamps);
+    if (changed.length > 0) return { changed };
     if (!options.check) {
       await applyPlan(root, planned, ownedDirs, staging);
       timer.lap('write');
@@ -107,6 +113,10 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
     }
     return planned;
   });
+  if ('changed' in plan) {
+    io.err(`${plan.changed.map((file) => displayPath(io, file)).join(', ')} changed while errcat was generating from it (still being saved?): nothing was generated, the previous output is untouched; run errcat generate again\n`);
+    return EXIT.userError;
+  }
   if (options.check) return reportDrift(io, plan, options);
   if (options.quiet && isClean(plan)) return EXIT.ok;
   if (options.quiet) reportDiagnostics(io, diagnostics);

@@ -66,6 +66,7 @@ export function catalogData(packageName: string, set: ErrorSetView): Data {
     wireFormat: set.wireFormat,
     defaultLocale: set.defaultLocale,
     locales: set.locales,
+    ...(Object.keys(set.languageTags).length > 0 ? { languageTags: set.languageTags } : {}),
     categories: Object.fromEntries(
       set.categories.map((category) => [
         category.name,

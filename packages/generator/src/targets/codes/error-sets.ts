@@ -12,6 +12,8 @@ export interface ErrorSetView {
   readonly wireFormat: WireFormat | EmbeddedWireFormat;
   readonly defaultLocale: string;
   readonly locales: readonly string[];
+  /** The tag sent on the wire for a locale where it differs (`en` → `en-US`). */
+  readonly languageTags: Readonly<Record<string, string>>;
   readonly categories: readonly CategoryView[];
   /** Sorted by key. */
   readonly codes: readonly CodeView[];
@@ -89,6 +91,7 @@ function serviceSet(service: Service): ErrorSetView {
     title: service.title,
     wireFormat: service.wireFormat,
     defaultLocale: service.defaultLocale,
+    languageTags: service.languageTags,
     locales: service.locales,
     categories,
     codes,
@@ -126,6 +129,7 @@ function embeddedSet(service: Service): ErrorSetView {
     title: embedded.title,
     wireFormat: embedded.wireFormat,
     defaultLocale: service.defaultLocale,
+    languageTags: service.languageTags,
     locales: service.locales,
     categories,
     codes: byKey(codes, (code) => code.key),

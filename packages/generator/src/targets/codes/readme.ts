@@ -1,5 +1,6 @@
 import { CatalogError, formatMessage, type ErrorSet, type MessageParams } from '@errcat/runtime';
 import { markdownHeader } from '../shared/generated-header.js';
+import { markdownText } from '../shared/markdown.js';
 import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
@@ -24,7 +25,7 @@ export function buildReadme(packageDir: string, input: TargetInput, sets: readon
     sets: sets.map((set) => {
       const names = namesOf(set);
       return {
-        title: set.title,
+        title: markdownText(set.title),
         enums: [set.categories.length ? names.categoryEnum : undefined, names.codeEnum].filter(Boolean).map((entry) => `\`${entry}\``).join(', '),
         errorClass: `\`${names.errorClass}\``,
         codes: String(set.codes.length),
@@ -133,7 +134,7 @@ function examples(pkg: string, sets: readonly ErrorSetView[]): Example[] {
     const error = new CatalogError(catalogData(pkg, set) as unknown as ErrorSet, { code: code.name, category: code.category, params: sampleParams(code), details });
     result.push({
       title: `Embedded errors: ${n.errorClass}`,
-      text: `${set.title} are reported inside resources rather than as responses; they serialize to the \`${set.wireFormat}\` shape.`,
+      text: `${markdownText(set.title)} are reported inside resources rather than as responses; they serialize to the \`${set.wireFormat}\` shape.`,
       code: [
         `import { ${n.codeEnum}, ${n.errorClass} } from ${quote(pkg)};`,
         '',

@@ -4,6 +4,7 @@
 import { failureError } from '@errcat/runtime';
 import { exampleError, exampleLocale, failureRows, responseText, type HttpService } from '../shared/framework-adapters.js';
 import { markdownHeader } from '../shared/generated-header.js';
+import { markdownText } from '../shared/markdown.js';
 import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import { quote } from '../shared/typescript/ts-literal.js';
@@ -29,7 +30,7 @@ export function buildReadme(packageDir: string, input: TargetInput, services: re
     services: services.map((service) => {
       const names = handlerNames(service);
       return {
-        title: service.set.title,
+        title: markdownText(service.set.title),
         errorHandler: `\`${names.errorHandler}()\``,
         notFoundHandler: `\`${names.notFoundHandler}()\``,
         errorClass: `\`${service.codes.errorClass}\``,
@@ -38,7 +39,7 @@ export function buildReadme(packageDir: string, input: TargetInput, services: re
       };
     }),
     failures: services.flatMap((service) =>
-      failureRows(service, ['internal', 'malformedBody', 'bodyTooLarge', 'notFound']).map((row) => ({ service: service.set.title, situation: row.situation, answer: `\`${row.answer}\``, status: String(row.status) })),
+      failureRows(service, ['internal', 'malformedBody', 'bodyTooLarge', 'notFound']).map((row) => ({ service: markdownText(service.set.title), situation: row.situation, answer: `\`${row.answer}\``, status: String(row.status) })),
     ),
     examples: examples(pkg, codesPackage, services),
   };
@@ -98,7 +99,7 @@ function examples(pkg: string, codesPackage: string, services: readonly HttpServ
     const other = handlerNames(service);
     const sample = exampleError(service);
     result.push({
-      title: service.set.title,
+      title: markdownText(service.set.title),
       text: `\`${other.errorHandler}()\` and \`${other.notFoundHandler}()\` answer with \`${service.set.wireFormat}\` bodies; \`throw ${sample.construct}\` gives:`,
       language: 'http',
       code: responseText(sample.error, undefined),

@@ -4,6 +4,7 @@
 import { CatalogError, failureError, failureInit, type HttpCatalogError } from '@errcat/runtime';
 import { exampleError, exampleLocale, failureRows, responseText, type HttpService } from '../shared/framework-adapters.js';
 import { markdownHeader } from '../shared/generated-header.js';
+import { markdownText } from '../shared/markdown.js';
 import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import { quote } from '../shared/typescript/ts-literal.js';
@@ -30,7 +31,7 @@ export function buildReadme(packageDir: string, input: TargetInput, services: re
     services: services.map((service) => {
       const names = pluginNames(service);
       return {
-        title: service.set.title,
+        title: markdownText(service.set.title),
         plugin: `\`${names.plugin}\``,
         frameworkErrors: `\`${names.frameworkErrors}()\``,
         errorClass: `\`${service.codes.errorClass}\``,
@@ -39,7 +40,7 @@ export function buildReadme(packageDir: string, input: TargetInput, services: re
       };
     }),
     failures: services.flatMap((service) =>
-      failureRows(service, ['internal', 'malformedBody', 'bodyTooLarge', 'validation', 'notFound']).map((row) => ({ service: service.set.title, situation: row.situation, answer: `\`${row.answer}\``, status: String(row.status) })),
+      failureRows(service, ['internal', 'malformedBody', 'bodyTooLarge', 'validation', 'notFound']).map((row) => ({ service: markdownText(service.set.title), situation: row.situation, answer: `\`${row.answer}\``, status: String(row.status) })),
     ),
     examples: examples(pkg, codesPackage, services),
   };
@@ -124,7 +125,7 @@ function examples(pkg: string, codesPackage: string, services: readonly HttpServ
   for (const service of services.filter((entry) => entry !== main)) {
     const other = pluginNames(service);
     result.push({
-      title: service.set.title,
+      title: markdownText(service.set.title),
       text: `\`${other.plugin}\` answers with \`${service.set.wireFormat}\` bodies; a validation failure on \`name\` gives:`,
       language: 'http',
       code: responseText(validationError(service, 'name'), undefined),

@@ -4,6 +4,7 @@
 import type { Catalog } from '../../model/catalog.js';
 import { failureExamples, responseExamples } from '../shared/error-bodies/index.js';
 import { markdownHeader } from '../shared/generated-header.js';
+import { markdownText } from '../shared/markdown.js';
 import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
@@ -17,10 +18,10 @@ export function buildReadme(packageDir: string, input: TargetInput, documents: r
   const view = {
     header: markdownHeader().trimEnd(),
     packageName: packageName(catalog, 'json-schema'),
-    services: catalog.services.map((service) => service.title).join(', '),
+    services: catalog.services.map((service) => markdownText(service.title)).join(', '),
     defaultLocale: catalog.settings.defaultLocale,
     allSchemasExport: ALL_SCHEMAS_EXPORT,
-    schemas: documents.map((document) => ({ file: document.file, id: document.id, title: document.title, exportName: schemaExportName(document), typeName: document.name })),
+    schemas: documents.map((document) => ({ file: document.file, id: document.id, title: markdownText(document.title), exportName: schemaExportName(document), typeName: document.name })),
     showcase: showcase(catalog, documents),
   };
   return { path: `${packageDir}/README.md`, contents: renderTemplate(input.templates, README_TEMPLATE, view) };

@@ -5,6 +5,7 @@ import { statusText } from '@errcat/runtime';
 import type { Catalog } from '../../model/catalog.js';
 import { responseExamples } from '../shared/error-bodies/index.js';
 import { markdownHeader } from '../shared/generated-header.js';
+import { markdownText } from '../shared/markdown.js';
 import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
@@ -20,13 +21,13 @@ export function buildReadme(packageDir: string, input: TargetInput, schemaNames:
   const responses = catalog.services.flatMap((service) => {
     const counts = new Map<number, number>();
     for (const example of responseExamples(service)) counts.set(example.status, (counts.get(example.status) ?? 0) + 1);
-    return [...counts].map(([status, examples]) => ({ name: responseName(service, status), service: service.title, status: `${status} ${statusText(status)}`, examples }));
+    return [...counts].map(([status, examples]) => ({ name: responseName(service, status), service: markdownText(service.title), status: `${status} ${statusText(status)}`, examples }));
   });
   const view = {
     header: markdownHeader().trimEnd(),
     packageName: name,
     jsonSchemaPackage: packageName(catalog, 'json-schema'),
-    services: catalog.services.map((service) => service.title).join(', '),
+    services: catalog.services.map((service) => markdownText(service.title)).join(', '),
     defaultLocale: catalog.settings.defaultLocale,
     file31: `${DOCUMENT_31.stem}.yaml`,
     json31: `${DOCUMENT_31.stem}.json`,
@@ -56,7 +57,7 @@ function headerList(catalog: Catalog) {
     headersText: services.length === 0 ? `${lead}.` : `${lead}, and ${shared ?? 'an error-code header'} on the responses of`,
     headers: services.map(({ service, what }) => {
       const name = errorCodeHeaderName(service);
-      return { name, service: service.title, line: `${service.title}: ${shared ? '' : `${what}, `}\`#/components/headers/${name}\`` };
+      return { name, service: service.title, line: `${markdownText(service.title)}: ${shared ? '' : `${what}, `}\`#/components/headers/${name}\`` };
     }),
   };
 }

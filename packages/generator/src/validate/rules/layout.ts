@@ -11,7 +11,8 @@ import type { Rule } from '../rule-context.js';
  */
 export const checkLayout: Rule = ({ files, settings }) => {
   const file = files.find((entry) => entry.spec.settings);
-  if (!settings || !file) return [];
+  // Parts the structural check left out are someone else's diagnostic.
+  if (!settings || !file || !Array.isArray(settings.targets) || typeof settings.scope !== 'string') return [];
   const packages = resolvePackages(settings);
   const at = (target: string, field: 'dir' | 'name') =>
     settings.packages?.[target as keyof typeof packages]?.[field] !== undefined

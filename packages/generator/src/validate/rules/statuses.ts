@@ -1,24 +1,27 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { messageEntries } from '../../spec/spec-file.js';
-import type { Rule } from '../rule-context.js';
+import { isKnown, type Rule } from '../rule-context.js';
 
 const statusClass = (status: number): number => Math.floor(status / 100);
 
-/** Statuses in range, present where needed, and in their category's class. */
+/** Statuses in range and error statuses, present where needed, and in their category's class. */
 export const checkStatuses: Rule = ({ files }) => {
   const diagnostics: Diagnostic[] = [];
-  for (const { spec, source } of files) {
+  for (const file of files) {
+    const { spec, source } = file;
     if (!spec.service) continue;
+    /** A status an error can answer with: an HTTP status (E301), and not informational or success (E310). */
     const inRange = (status: number | undefined, path: ReadonlyArray<string | number>): boolean => {
-      if (status === undefined || (status >= 100 && status <= 599)) return true;
-      diagnostics.push(diagnostic('statusOutOfRange', source.locate(path), { status }));
+      if (status === undefined || (status >= 300 && status <= 599)) return true;
+      if (status >= 100 && status < 300) diagnostics.push(diagnostic('statusNotAnError', source.locate(path), { status }));
+      else diagnostics.push(diagnostic('statusOutOfRange', source.locate(path), { status }));
       return false;
     };
     for (const entry of messageEntries(spec)) {
       switch (entry.kind) {
         case 'category':
-          if (entry.status === undefined) diagnostics.push(diagnostic('categoryWithoutStatus', source.locate(entry.path, 'key'), { category: entry.name }));
-          else inRange(entry.status, [...entry.path, 'status']);
+          if (entry.status !== undefined) inRange(entry.status, [...entry.path, 'status']);
+          else if (isKnown(file, [...entry.path, 'status'])) diagnostics.push(diagnostic('categoryWithoutStatus', source.locate(entry.path, 'key'), { category: entry.name }));
           break;
         case 'detail': {
           const { status } = entry.code;
@@ -39,7 +42,7 @@ export const checkStatuses: Rule = ({ files }) => {
           const { code } = entry;
           if (code.variants && (code.status !== undefined || code.message !== undefined)) {
             diagnostics.push(diagnostic('statusAndVariants', source.locate(entry.path, 'key'), { code: entry.name }));
-          } else if (!code.variants && code.status === undefined) {
+          } else if (!code.variants && code.status === undefined && isKnown(file, [...entry.path, 'status']) && isKnown(file, [...entry.path, 'variants'])) {
             diagnostics.push(diagnostic('missingStatus', source.locate(entry.path, 'key'), { code: entry.name }));
           }
           inRange(code.status, [...entry.path, 'status']);

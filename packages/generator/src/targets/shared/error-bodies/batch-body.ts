@@ -1,7 +1,7 @@
 // Azure Batch `BatchError`: the code, a message with its language, optional key/value pairs.
 
 import type { Service } from '../../../model/catalog.js';
-import { andHeader, closedObject, ref, stringEnum, text } from './fields.js';
+import { andHeader, bodyObject, ref, stringEnum, text } from './fields.js';
 import type { SchemaStyle } from './json-schema.js';
 import { componentName } from './names.js';
 import type { ErrorBody } from './error-body.js';
@@ -21,7 +21,7 @@ export function batchBody(service: Service, style: SchemaStyle): ErrorBody {
     schemas: [
       {
         name: names.body,
-        schema: closedObject(
+        schema: bodyObject(
           {
             code: ref(style.refTo(names.code)),
             message: ref(style.refTo(names.message)),
@@ -44,11 +44,11 @@ export function batchBody(service: Service, style: SchemaStyle): ErrorBody {
       },
       {
         name: names.message,
-        schema: closedObject({ lang: text('The language of `value`: the locale the response was negotiated to.'), value: text('The message, placeholders filled.') }, ['lang', 'value']),
+        schema: bodyObject({ lang: text('The language of `value`: the locale the response was negotiated to.'), value: text('The message, placeholders filled.') }, ['lang', 'value']),
       },
       {
         name: names.detail,
-        schema: closedObject({ key: text('What the value is about.'), value: text('The value.') }, ['key', 'value']),
+        schema: bodyObject({ key: text('What the value is about.'), value: text('The value.') }, ['key', 'value']),
       },
     ],
   };

@@ -3,7 +3,7 @@
 // decides which codes are allowed.
 
 import type { EmbeddedCategory, EmbeddedSet } from '../../../model/catalog.js';
-import { closedObject, constant, ref, stringEnum, text, when } from './fields.js';
+import { bodyObject, constant, ref, stringEnum, text, when } from './fields.js';
 import type { JsonSchema, NamedSchema, SchemaStyle } from './json-schema.js';
 import { componentName } from './names.js';
 import type { ErrorBody } from './error-body.js';
@@ -27,12 +27,12 @@ export function batchSchedulingBody(embedded: EmbeddedSet, locale: string, style
     title: embedded.title,
     description: `${embedded.title}: reported inside resources (a job's \`schedulingError\`, a task's \`failureInfo\`), not as responses. \`code\` must belong to \`category\`.`,
     ...(style.rules === 'conditional'
-      ? closedObject({ category: ref(style.refTo(names.category)), code: text('A code of the category in `category`.'), ...common }, ['category'], {
+      ? bodyObject({ category: ref(style.refTo(names.category)), code: text('A code of the category in `category`.'), ...common }, ['category'], {
           allOf: categories.map((category) => when('category', category.name, { code: ref(style.refTo(names.codes(category))) })),
         })
       : {
           anyOf: embedded.categories.map((category) =>
-            closedObject({ category: constant(category.name), code: codesOf(category).length ? ref(style.refTo(names.codes(category))) : text('No codes are defined for this category.'), ...common }, ['category'], {
+            bodyObject({ category: constant(category.name), code: codesOf(category).length ? ref(style.refTo(names.codes(category))) : text('No codes are defined for this category.'), ...common }, ['category'], {
               title: category.title,
             }),
           ),
@@ -54,7 +54,7 @@ export function batchSchedulingBody(embedded: EmbeddedSet, locale: string, style
       name: names.codes(category),
       schema: stringEnum(codesOf(category), `Codes of the \`${category.name}\` category (${category.title}): \`code\` when \`category\` is \`${category.name}\`.`),
     })),
-    { name: names.detail, schema: closedObject({ name: text('What the value is about.'), value: text('The value.') }, ['name', 'value']) },
+    { name: names.detail, schema: bodyObject({ name: text('What the value is about.'), value: text('The value.') }, ['name', 'value']) },
   ];
   return { name: names.body, title: embedded.title, schemas };
 }

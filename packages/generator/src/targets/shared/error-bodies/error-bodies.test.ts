@@ -22,7 +22,7 @@ describe('wire examples', () => {
       '{"error":{"code":"Unauthorized","message":"Request is unauthorized to access resource.","details":[{"code":"ScoreRequestUnauthorized","message":"Invalid credentials provided."}]}}',
     );
     // DESIGN.md's sample says en-US; this catalog's default locale is `en`, and `lang` is the locale the body is in.
-    expect(JSON.stringify(byName(responseExamples(service(real, 'batch')), 'PoolNotFound')?.value)).toBe('{"code":"PoolNotFound","message":{"lang":"en","value":"The specified pool does not exist."}}');
+    expect(JSON.stringify(byName(responseExamples(service(real, 'batch')), 'PoolNotFound')?.value)).toBe('{"code":"PoolNotFound","message":{"lang":"en-US","value":"The specified pool does not exist."}}');
   });
 
   it.each(['edge', 'real'] as const)('cover every code under every status it answers with, and every category alone (%s catalog)', (which) => {
@@ -147,6 +147,8 @@ describe('error-body schemas', () => {
       const rejectedBy = (style: Record<string, (value: unknown) => boolean>) => wrong.filter(([body, value]) => !style[body]!(value)).length;
       expect(rejectedBy(conditional)).toBe(wrong.length);
       expect(rejectedBy(alternatives)).toBe(wrong.length);
+      const extended = cases.flatMap(([body, value]) => withExtraMembers(value).map((more): [string, unknown] => [body, more]));
+      expect(extended.filter(([body, value]) => !conditional[body]!(value) || !alternatives[body]!(value))).toEqual([]);
     });
   });
 });
@@ -158,6 +160,20 @@ function document(body: ErrorBody) {
 }
 
 /** Bodies a client must not accept: each string field replaced by a number, an unknown member added, each code made unknown. */
+/** The value with a member added at each level, as real services add theirs (`odata.metadata`): still valid. */
+function withExtraMembers(value: unknown): unknown[] {
+  const out: unknown[] = [];
+  const visit = (node: unknown, replace: (next: unknown) => unknown) => {
+    if (Array.isArray(node)) node.forEach((child, index) => visit(child, (next) => replace(node.map((item, at) => (at === index ? next : item)))));
+    else if (node && typeof node === 'object') {
+      out.push(replace({ 'odata.metadata': 'https://example.batch.azure.com/$metadata#errors/@Element', ...node }));
+      for (const [key, child] of Object.entries(node)) visit(child, (next) => replace({ ...node, [key]: next }));
+    }
+  };
+  visit(value, (next) => next);
+  return out;
+}
+
 function mutations(value: unknown): unknown[] {
   const out: unknown[] = [];
   const visit = (node: unknown, replace: (next: unknown) => unknown) => {
@@ -170,7 +186,6 @@ function mutations(value: unknown): unknown[] {
       return;
     }
     if (node && typeof node === 'object') {
-      out.push(replace({ ...node, unexpected: 'member' }));
       for (const [key, child] of Object.entries(node)) {
         if (key === 'code' && typeof child === 'string') out.push(replace({ ...node, code: `${child}Unknown` }));
         visit(child, (next) => replace({ ...node, [key]: next }));

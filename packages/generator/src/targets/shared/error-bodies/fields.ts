@@ -12,9 +12,15 @@ export const stringEnum = (values: readonly string[], description: string): Json
 
 export const constant = (value: string, description?: string): JsonSchema => ({ type: 'string', ...(description ? { description } : {}), const: value });
 
-/** A closed object: every property listed, `required` in the order given, nothing else allowed. */
-export function closedObject(properties: Record<string, JsonSchema>, required: string[], extra: Partial<JsonSchema> = {}): JsonSchema {
-  return { type: 'object', ...extra, properties, required, additionalProperties: false };
+/**
+ * An object whose listed properties are constrained and `required` in the
+ * order given. Other members are allowed: real services add their own (Azure
+ * Batch sends `odata.metadata` beside `code` and `message`, RFC 9457 invites
+ * extension members), and a schema that rejected them would reject real
+ * answers. What the catalog defines (codes, shapes, types) is still checked.
+ */
+export function bodyObject(properties: Record<string, JsonSchema>, required: string[], extra: Partial<JsonSchema> = {}): JsonSchema {
+  return { type: 'object', ...extra, properties, required };
 }
 
 /** `if <property> is <value> then <constraint>`, typed as ajv's strict mode requires. */

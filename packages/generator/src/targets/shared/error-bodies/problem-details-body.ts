@@ -4,7 +4,7 @@
 // own body of a `problem-details` service, which adds `errors[]`.
 
 import type { Catalog, Service } from '../../../model/catalog.js';
-import { andHeader, closedObject, ref, stringEnum, text } from './fields.js';
+import { andHeader, bodyObject, ref, stringEnum, text } from './fields.js';
 import type { JsonSchema, SchemaStyle } from './json-schema.js';
 import type { ErrorBody } from './error-body.js';
 import { componentName } from './names.js';
@@ -42,7 +42,7 @@ export function problemDetailsBody(catalog: Catalog, style: SchemaStyle): ErrorB
     schemas: [
       {
         name: 'ProblemDetails',
-        schema: closedObject(problemMembers(ref(style.refTo('ProblemDetailsCode')), undefined, 'The reason phrase of `status` when `type` is `about:blank`.'), REQUIRED, {
+        schema: bodyObject(problemMembers(ref(style.refTo('ProblemDetailsCode')), undefined, 'The reason phrase of `status` when `type` is `about:blank`.'), REQUIRED, {
           title: 'Problem details',
           description: 'RFC 9457 problem details (`application/problem+json`), sent instead of the service’s own body when the client asks for it or the application opts in.',
           examples: responding.flatMap((service) => asProblemDetails(failureExamples(service), service.problemTypeBase).map((example) => example.value)),
@@ -71,7 +71,7 @@ export function problemDetailsServiceBody(service: Service, style: SchemaStyle):
     schemas: [
       {
         name: names.body,
-        schema: closedObject(
+        schema: bodyObject(
           { ...members, errors: { type: 'array', description: 'The parts of the problem, when it has several: one entry per field of the request that failed validation.', items: ref(style.refTo(names.item)) } },
           REQUIRED,
           {
@@ -90,7 +90,7 @@ export function problemDetailsServiceBody(service: Service, style: SchemaStyle):
       },
       {
         name: names.item,
-        schema: closedObject(
+        schema: bodyObject(
           {
             detail: text('What is wrong with this part of the request.'),
             pointer: { type: 'string', format: 'json-pointer-uri-fragment', description: 'Where in the request body: a JSON Pointer (RFC 6901) as a URI fragment, such as `#/lines/0/name`.' },

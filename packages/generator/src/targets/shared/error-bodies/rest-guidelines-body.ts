@@ -2,7 +2,7 @@
 // category, `details[].code` a code of that category.
 
 import type { Category, Service } from '../../../model/catalog.js';
-import { andHeader, closedObject, constant, emptyArray, ref, stringEnum, text, when } from './fields.js';
+import { andHeader, bodyObject, constant, emptyArray, ref, stringEnum, text, when } from './fields.js';
 import type { JsonSchema, NamedSchema, SchemaStyle } from './json-schema.js';
 import { componentName } from './names.js';
 import type { ErrorBody } from './error-body.js';
@@ -30,7 +30,7 @@ export function restGuidelinesBody(service: Service, style: SchemaStyle): ErrorB
 
   const info: JsonSchema =
     style.rules === 'conditional'
-      ? closedObject(
+      ? bodyObject(
           {
             code: ref(style.refTo(names.category)),
             message: text('The category’s message.'),
@@ -45,7 +45,7 @@ export function restGuidelinesBody(service: Service, style: SchemaStyle): ErrorB
       : {
           description: 'One shape per category: `code` is the category; `details[].code` is a detail code of that category.',
           anyOf: service.categories.map((category) =>
-            closedObject({ code: constant(category.name), message: text('The category’s message.'), details: details(category) }, ['code', 'message'], {
+            bodyObject({ code: constant(category.name), message: text('The category’s message.'), details: details(category) }, ['code', 'message'], {
               title: category.name,
               description: `${category.title} (${category.status})${category.description?.[locale] ? `: ${category.description[locale]}` : ''}`,
             }),
@@ -55,7 +55,7 @@ export function restGuidelinesBody(service: Service, style: SchemaStyle): ErrorB
   const schemas: NamedSchema[] = [
     {
       name: names.body,
-      schema: closedObject({ error: ref(style.refTo(names.info)) }, ['error'], {
+      schema: bodyObject({ error: ref(style.refTo(names.info)) }, ['error'], {
         title: `${service.title} error`,
         description: `The error body of ${service.title} (Microsoft REST API guidelines shape).${service.description?.[locale] ? `\n\n${service.description[locale]}` : ''}`,
         examples: failureExamples(service).map((example) => example.value),
@@ -81,5 +81,5 @@ export function restGuidelinesBody(service: Service, style: SchemaStyle): ErrorB
 }
 
 function detailItem(code: JsonSchema): JsonSchema {
-  return closedObject({ code, message: text('The code’s message, placeholders filled.'), target: text('What the error is about, when the code names one.') }, ['code', 'message']);
+  return bodyObject({ code, message: text('The code’s message, placeholders filled.'), target: text('What the error is about, when the code names one.') }, ['code', 'message']);
 }

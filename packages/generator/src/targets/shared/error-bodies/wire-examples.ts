@@ -125,7 +125,7 @@ function codeExamples(service: Service, code: ErrorCode): WireExample[] {
 function codeBody(service: Service, code: ErrorCode, status: number, text: string): WireBody {
   switch (service.wireFormat) {
     case 'batch':
-      return batchBody(code.name, service.defaultLocale, text);
+      return batchBody(code.name, service.languageTags[service.defaultLocale] ?? service.defaultLocale, text);
     case 'problem-details':
       return problemValue(status, code.name, text, service.problemTypeBase);
     case 'rest-guidelines': {

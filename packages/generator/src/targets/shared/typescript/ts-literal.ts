@@ -4,11 +4,20 @@
 
 const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/**
+ * Bidirectional formatting controls (embeddings, overrides, isolates, marks):
+ * inside source they can make code read differently from how it runs
+ * ("Trojan Source", CVE-2021-42574). Literals keep them as `\u` escapes, so
+ * the value is unchanged; comments show the escape as text.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const escapeBidi = (text: string) => text.replace(BIDI_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+
 /** A double-quoted string literal whose value is exactly `text`. */
 export function quote(text: string): string {
   // JSON escapes quotes, backslashes, control characters and lone surrogates;
   // U+2028/U+2029 are escaped too so that older parsers and editors agree.
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return escapeBidi(JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
 }
 
 /** A property name in an object literal or type: bare when it can be, else quoted. */
@@ -24,7 +33,7 @@ export function typePropertyName(name: string): string {
 
 /** Text safe inside a JSDoc block: `*\/` cannot close it and no line starts a tag by accident. */
 export function docText(text: string): string {
-  return text
+  return escapeBidi(text)
     .replace(/\*\//g, '*\\/')
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/^(\s*)@/gm, '$1\\@');

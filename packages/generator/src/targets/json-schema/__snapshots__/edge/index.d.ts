@@ -37,6 +37,7 @@ export type DepotError = {
   message: DepotErrorMessage;
   /** Additional details, as key/value pairs. */
   values?: Array<DepotErrorDetail>;
+  [member: string]: unknown;
 };
 
 /** Error codes of Depot service: `code` in the body. */
@@ -53,6 +54,7 @@ export type DepotErrorMessage = {
   lang: string;
   /** The message, placeholders filled. */
   value: string;
+  [member: string]: unknown;
 };
 
 /** DepotErrorDetail */
@@ -61,6 +63,7 @@ export type DepotErrorDetail = {
   key: string;
   /** The value. */
   value: string;
+  [member: string]: unknown;
 };
 
 /**
@@ -76,6 +79,7 @@ export type DepotSchedulingError =
     message?: string;
     /** Additional details, as name/value pairs. */
     details?: Array<DepotSchedulingErrorDetail>;
+    [member: string]: unknown;
   }
   | {
     category: "usererror";
@@ -84,6 +88,7 @@ export type DepotSchedulingError =
     message?: string;
     /** Additional details, as name/value pairs. */
     details?: Array<DepotSchedulingErrorDetail>;
+    [member: string]: unknown;
   };
 
 /**
@@ -106,6 +111,7 @@ export type DepotSchedulingErrorDetail = {
   name: string;
   /** The value. */
   value: string;
+  [member: string]: unknown;
 };
 
 /**
@@ -129,6 +135,7 @@ export type LedgerError = {
   code: LedgerErrorCode;
   /** The parts of the problem, when it has several: one entry per field of the request that failed validation. */
   errors?: Array<LedgerErrorItem>;
+  [member: string]: unknown;
 };
 
 /** Error codes of Ledger API: `code` in the body and the `x-error-code` header. */
@@ -148,6 +155,7 @@ export type LedgerErrorItem = {
   pointer?: string;
   /** The query parameter, header or path parameter, when the part is not in the body. */
   name?: string;
+  [member: string]: unknown;
 };
 
 /**
@@ -159,6 +167,7 @@ export type LedgerErrorItem = {
  */
 export type StudioError = {
   error: StudioErrorInfo;
+  [member: string]: unknown;
 };
 
 /** One shape per category: `code` is the category; `details[].code` is a detail code of that category. */
@@ -174,7 +183,9 @@ export type StudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "BadUserArgument";
@@ -187,7 +198,9 @@ export type StudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "InternalError";
@@ -200,7 +213,9 @@ export type StudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   }
   | {
     code: "LibraryExecutionError";
@@ -208,6 +223,7 @@ export type StudioErrorInfo =
     message: string;
     /** LibraryExecutionError has no detail codes: `details` is absent or empty. */
     details?: [];
+    [member: string]: unknown;
   }
   | {
     code: "NotFound";
@@ -220,7 +236,9 @@ export type StudioErrorInfo =
       message: string;
       /** What the error is about, when the code names one. */
       target?: string;
+      [member: string]: unknown;
     }>;
+    [member: string]: unknown;
   };
 
 /**
@@ -268,6 +286,7 @@ export type ProblemDetails = {
   /** A URI reference that identifies this occurrence. */
   instance?: string;
   code: ProblemDetailsCode;
+  [member: string]: unknown;
 };
 
 /** Every code answered over HTTP (Depot service, Studio web services): the most specific one, or the category for a category alone. */

@@ -26,7 +26,6 @@ export const depotErrorSchema = {
     "code",
     "message"
   ],
-  "additionalProperties": false,
   "examples": [
     {
       "code": "InternalError",
@@ -77,8 +76,7 @@ export const depotErrorSchema = {
       "required": [
         "lang",
         "value"
-      ],
-      "additionalProperties": false
+      ]
     },
     "DepotErrorDetail": {
       "type": "object",
@@ -95,8 +93,7 @@ export const depotErrorSchema = {
       "required": [
         "key",
         "value"
-      ],
-      "additionalProperties": false
+      ]
     }
   }
 };
@@ -131,7 +128,6 @@ export const depotSchedulingErrorSchema = {
   "required": [
     "category"
   ],
-  "additionalProperties": false,
   "allOf": [
     {
       "if": {
@@ -228,8 +224,7 @@ export const depotSchedulingErrorSchema = {
       "required": [
         "name",
         "value"
-      ],
-      "additionalProperties": false
+      ]
     }
   }
 };
@@ -284,7 +279,6 @@ export const ledgerErrorSchema = {
     "detail",
     "code"
   ],
-  "additionalProperties": false,
   "examples": [
     {
       "type": "https://errors.example.com/ledger/InternalError",
@@ -347,8 +341,7 @@ export const ledgerErrorSchema = {
       },
       "required": [
         "detail"
-      ],
-      "additionalProperties": false
+      ]
     }
   }
 };
@@ -368,7 +361,6 @@ export const studioErrorSchema = {
   "required": [
     "error"
   ],
-  "additionalProperties": false,
   "examples": [
     {
       "error": {
@@ -425,7 +417,6 @@ export const studioErrorSchema = {
         "code",
         "message"
       ],
-      "additionalProperties": false,
       "allOf": [
         {
           "if": {
@@ -592,8 +583,7 @@ export const studioErrorSchema = {
       "required": [
         "code",
         "message"
-      ],
-      "additionalProperties": false
+      ]
     },
     "StudioErrorCategory": {
       "description": "Error categories of Studio web services: `error.code` in the body and the `x-ms-error-code` header.\n\n- `BadArgument` (400): An argument was invalid; see details[].code.\n- `BadUserArgument` (400)\n- `InternalError` (500)\n- `LibraryExecutionError` (400)\n- `NotFound` (404)",
@@ -680,7 +670,6 @@ export const problemDetailsSchema = {
     "detail",
     "code"
   ],
-  "additionalProperties": false,
   "examples": [
     {
       "type": "about:blank",
