@@ -1,15 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
-import { diffCommand, type DiffOptions } from './commands/diff.js';
-import { generateCommand } from './commands/generate.js';
-import { watchCommand } from './commands/watch.js';
-import { importCommand } from './commands/import.js';
-import { initCommand, type InitOptions } from './commands/init.js';
-import { inspectCommand } from './commands/inspect.js';
-import { validateCommand } from './commands/validate.js';
+import type { DiffOptions } from './commands/diff.js';
+import type { InitOptions } from './commands/init.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { issueTracker, ownManifest } from './own-package.js';
 import { UserError } from './user-error.js';
 
+// Each command is imported when it runs, so that start-up pays only for the
+// command asked for: `validate` never loads ts-morph, the targets or the importer.
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('errcat')
     .description('Generate TypeScript enums, OpenAPI components, JSON Schema and Express/Fastify middleware from one YAML error catalog.')
@@ -32,7 +29,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--locales <list>', 'comma-separated locales, the default first (en,de)')
     .option('--wire-format <format>', 'problem-details (RFC 9457), batch or rest-guidelines (Azure shapes)')
     .option('--targets <list>', 'comma-separated targets to generate; all by default')
-    .action(async (options: Omit<InitOptions, 'interactive'>) => setExit(await initCommand(io, { ...options, interactive: io.interactive === true })));
+    .action(async (options: Omit<InitOptions, 'interactive'>) => setExit(await (await import('./commands/init.js')).initCommand(io, { ...options, interactive: io.interactive === true })));
 
   program
     .command('generate')
@@ -40,10 +37,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--check', 'write nothing; exit 1 listing every file that differs, is missing or is orphaned', false)
     .option('--force', 'take over package folders errcat did not write (their other files are deleted)', false)
     .addOption(new Option('--watch', 'generate again whenever the catalog or templates change; Ctrl-C stops').default(false).conflicts('check'))
+    .option('--timings', 'print the time of each phase (load, validate, normalize, each target, plan, write) to stderr', false)
     .addOption(root())
     .addOption(spec())
-    .action(async (options: { root: string; spec: string; check: boolean; force: boolean; watch: boolean }) => {
-      setExit(options.watch ? await watchCommand(io, options) : await generateCommand(io, options));
+    .action(async (options: { root: string; spec: string; check: boolean; force: boolean; watch: boolean; timings: boolean }) => {
+      setExit(options.watch ? await (await import('./commands/watch.js')).watchCommand(io, options) : await (await import('./commands/generate.js')).generateCommand(io, options));
     });
 
   program
@@ -55,14 +53,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--check-level <level>', 'exit 1 when the change is above this level: none, patch, minor or major')
     .addOption(root())
     .addOption(spec())
-    .action(async (options: DiffOptions) => setExit(await diffCommand(io, options)));
+    .action(async (options: DiffOptions) => setExit(await (await import('./commands/diff.js')).diffCommand(io, options)));
 
   program
     .command('validate')
     .description('report every problem in the catalog with file:line:col')
     .addOption(root())
     .addOption(spec())
-    .action(async (options: { root: string; spec: string }) => setExit(await validateCommand(io, options)));
+    .action(async (options: { root: string; spec: string }) => setExit(await (await import('./commands/validate.js')).validateCommand(io, options)));
 
   program
     .command('inspect')
@@ -70,7 +68,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', 'print the Catalog model as JSON', false)
     .addOption(root())
     .addOption(spec())
-    .action(async (options: { root: string; spec: string; json: boolean }) => setExit(await inspectCommand(io, options)));
+    .action(async (options: { root: string; spec: string; json: boolean }) => setExit(await (await import('./commands/inspect.js')).inspectCommand(io, options)));
 
   program
     .command('import')
@@ -83,7 +81,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--schema <file>', 'spec schema the modeline points editors at', 'node_modules/errcat/schema/spec.schema.json')
     .option('--force', 'overwrite existing spec files', false)
     .action(async (pages: string[], options: { out: string; locale: string[]; pair: string[]; defaultLocale: string; schema: string; force: boolean }) =>
-      setExit(await importCommand(io, pages, options)),
+      setExit(await (await import('./commands/import.js')).importCommand(io, pages, options)),
     );
   return program;
 }

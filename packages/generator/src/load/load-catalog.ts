@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { PhaseTimer } from '../cli/timings.js';
 import specSchema from '../../schema/spec.schema.json' with { type: 'json' };
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
@@ -33,7 +34,7 @@ export function isCatalogData(data: unknown): boolean {
 }
 
 /** Parse → structure → rules → normalize, collecting every problem before stopping. */
-export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics: readonly Diagnostic[] = [], dir?: string): LoadResult {
+export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics: readonly Diagnostic[] = [], dir?: string, timer?: PhaseTimer): LoadResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const files: SpecFile[] = [];
   const skipped: string[] = [];
@@ -53,15 +54,20 @@ export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics
     const folder = dir ?? path.dirname(skipped[0]!);
     diagnostics.push(diagnostic('noSpecFiles', { file: folder, line: 0, column: 0 }, { dir: folder, skipped }));
   }
+  timer?.lap('parse');
   const unreadable = diagnostics.length > 0;
   diagnostics.push(...validateSpec(files, { someFilesUnreadable: unreadable }));
   const sorted = sortDiagnostics(diagnostics);
+  timer?.lap('validate');
   if (hasErrors(sorted) || files.length === 0) return { catalog: undefined, diagnostics: sorted, skipped };
-  return { catalog: normalizeCatalog(files), diagnostics: sorted, skipped };
+  const catalog = normalizeCatalog(files);
+  timer?.lap('normalize');
+  return { catalog, diagnostics: sorted, skipped };
 }
 
 /** Reads the spec folder and loads the catalog from it. */
-export async function loadCatalog(specDir: string, display: (absolute: string) => string): Promise<LoadResult & { stamps: FileStamp[] }> {
+export async function loadCatalog(specDir: string, display: (absolute: string) => string, timer?: PhaseTimer): Promise<LoadResult & { stamps: FileStamp[] }> {
   const { texts, diagnostics, stamps } = await readSpecDir(specDir, display);
-  return { ...loadCatalogFromTexts(texts, diagnostics, display(specDir)), stamps };
+  timer?.lap('read spec');
+  return { ...loadCatalogFromTexts(texts, diagnostics, display(specDir), timer), stamps };
 }

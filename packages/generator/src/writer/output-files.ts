@@ -35,6 +35,15 @@ export async function readOwnedFiles(root: string, dirs: readonly string[]): Pro
   return { files, staging };
 }
 
+/** Every file path in the owned folders (project-relative, sorted per folder), staging files included; nothing is read. */
+export async function listOwnedFiles(root: string, dirs: readonly string[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (const dir of [...dirs].sort(compareText)) {
+    for (const relative of await listFiles(path.join(root, dir))) paths.push(path.posix.join(dir, relative));
+  }
+  return paths;
+}
+
 async function listFiles(dir: string): Promise<string[]> {
   let entries;
   try {

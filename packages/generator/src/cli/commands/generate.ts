@@ -5,15 +5,15 @@ import type { Catalog, TargetName } from '../../model/catalog.js';
 import { coveredByWorkspace, detectProject, readJson, type Project } from '../../project/detect-project.js';
 import { foreignFolders } from '../../project/ownership.js';
 import { readTemplates } from '../../project/templates.js';
-import { TARGETS } from '../../targets/registry.js';
-import { TemplateError } from '../../targets/shared/render-template.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../../targets/target.js';
 import { compareText } from '../../util/sort.js';
+import { inputsFingerprint, matchesRecord, outputRecord, readRecord, writeRecord } from '../../writer/fingerprint.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
 import { withOutputLock } from '../../writer/output-lock.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
 import { displayPath, EXIT, type CliIo } from '../io.js';
 import { plural, reportDiagnostics } from '../report.js';
+import { NO_TIMINGS, Timings, type PhaseTimer } from '../timings.js';
 
 export interface GenerateOptions {
   /** The project root: package folders, `templates/` and the root package.json are read relative to it. */
@@ -27,38 +27,70 @@ export interface GenerateOptions {
   quiet?: boolean;
   /** Which targets may run (those enabled in settings); all known targets by default. */
   available?: Readonly<Partial<Record<TargetName, Target>>>;
+  /** Print the time of each phase (load, validate, normalize, each target, plan, write) to stderr. */
+  timings?: boolean;
 }
 
 const NOTHING_WRITTEN = 'nothing was generated; the previous output is untouched\n';
 
 /** `errcat generate [--check]`: every enabled target, written atomically or compared. */
 export async function generateCommand(io: CliIo, options: GenerateOptions): Promise<number> {
+  const timings = options.timings ? new Timings() : undefined;
+  try {
+    return await generate(io, options, timings ?? NO_TIMINGS);
+  } finally {
+    timings?.report(io);
+  }
+}
+
+async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer): Promise<number> {
   const root = path.resolve(io.cwd, options.root);
   const specDir = path.resolve(root, options.spec ?? 'spec');
-  const { catalog, diagnostics, stamps } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute));
+  const { catalog, diagnostics, stamps } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute), timer);
   // Quiet runs say nothing of warnings unless they write: a watcher repeats no unchanged warning.
   if (!options.quiet || !catalog) reportDiagnostics(io, diagnostics);
   if (!catalog) {
     io.err(NOTHING_WRITTEN);
     return EXIT.userError;
   }
-  const targets = enabledTargets(catalog, options.available ?? TARGETS);
-  const ownedDirs = targets.map((target) => packageDir(catalog, target.name));
+  // The built-in targets (ts-morph and all) are imported only when they run:
+  // a generation with nothing to do is decided without them.
+  const builtIn = options.available === undefined;
+  const names = builtIn ? [...catalog.settings.targets] : enabledTargets(catalog, options.available!).map((target) => target.name);
+  const ownedDirs = names.map((name) => packageDir(catalog, name));
   const foreign = options.force ? [] : await foreignFolders(root, ownedDirs);
   if (foreign.length > 0) {
-    for (const dir of foreign) io.err(refusal(catalog, targets, dir));
+    for (const dir of foreign) io.err(refusal(catalog, names, dir));
     io.err(NOTHING_WRITTEN);
     return EXIT.userError;
   }
   const project = await detectProject(root);
-  const { input, unusedTemplates } = await gatherInput(root, catalog, targets, project);
-  for (const file of unusedTemplates) {
-    io.err(`warning: ${displayPath(io, file)} overrides none of errcat's templates (${targets.flatMap((target) => target.templates).join(', ')}); rename it to the one it should replace\n`);
+  const { input, unusedTemplates } = await gatherInput(root, catalog, names.map((name) => ({ name })), project);
+  const loadTargets = async () => (builtIn ? enabledTargets(catalog, (await import('../../targets/registry.js')).TARGETS) : enabledTargets(catalog, options.available!));
+  if (unusedTemplates.length > 0) {
+    const templateNames = (await loadTargets()).flatMap((target) => target.templates).join(', ');
+    for (const file of unusedTemplates) io.err(`warning: ${displayPath(io, file)} overrides none of errcat's templates (${templateNames}); rename it to the one it should replace\n`);
   }
+  timer.lap('gather input');
+  // Only errcat's own targets are fingerprinted: they are pure functions of the input.
+  const inputs = builtIn ? await inputsFingerprint(input, names, ownedDirs) : undefined;
+  if (inputs !== undefined) {
+    const unchanged = await withOutputLock(root, async () => {
+      const record = await readRecord(root);
+      // A spec file saved while it was read: the full path says so.
+      if ((await changedSinceRead(stamps)).length > 0) return undefined;
+      return record !== undefined && record.inputs === inputs && (await matchesRecord(root, ownedDirs, record)) ? Object.keys(record.files).length : undefined;
+    });
+    timer.lap('fingerprint');
+    if (unchanged !== undefined) return reportUnchanged(io, options, unchanged, names, project, catalog);
+  }
+  const targets = await loadTargets();
+  timer.lap('import targets');
   let files: GeneratedFile[];
   try {
-    files = generateAll(targets, input);
+    files = generateAll(targets, input, timer);
   } catch (error) {
+    const { TemplateError } = await import('../../targets/shared/render-template.js');
     if (!(error instanceof TemplateError)) throw error;
     io.err(`${error.message}\n${NOTHING_WRITTEN}`);
     return EXIT.userError;
@@ -66,10 +98,19 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
   const plan = await withOutputLock(root, async () => {
     const { files: existing, staging } = await readOwnedFiles(root, ownedDirs);
     const planned = planOutput(files, existing);
+    timer.lap('plan');
     // A spec file saved while it was read may have been read half-written: write nothing from it.
     const changed = await changedSinceRead(stamps);
     if (changed.length > 0) return { changed };
-    if (!options.check) await applyPlan(root, planned, ownedDirs, staging);
+    if (!options.check) {
+      await applyPlan(root, planned, ownedDirs, staging);
+      timer.lap('write');
+    }
+    // The disk now holds exactly these files (written, or found equal by --check).
+    if (inputs !== undefined && (!options.check || isClean(planned))) {
+      await writeRecord(root, outputRecord(inputs, files));
+      timer.lap('record');
+    }
     return planned;
   });
   if ('changed' in plan) {
@@ -96,8 +137,20 @@ function hintNoWorkspace(io: CliIo, project: Project, catalog: Catalog, targets:
   io.out(`this project is no workspace: add the packages to your dependencies with \`${add} ${dirs.join(' ')}\`` + (built.length > 0 ? `, and build ${built.join(' and ')} before the packages that import ${built.length === 1 ? 'it' : 'them'} (\`npm run build --prefix <folder>\`)\n` : '\n'));
 }
 
-function refusal(catalog: Catalog, targets: readonly Target[], dir: string): string {
-  const target = targets.find((candidate) => packageDir(catalog, candidate.name) === dir)?.name ?? 'codes';
+/** What a generation with nothing to do prints: the same as one that compared every file and found them equal. */
+function reportUnchanged(io: CliIo, options: GenerateOptions, count: number, names: readonly TargetName[], project: Project, catalog: Catalog): number {
+  if (options.check) {
+    io.out(`generated files are up to date (${plural(count, 'file')})\n`);
+    return EXIT.ok;
+  }
+  if (options.quiet) return EXIT.ok;
+  io.out(`generated ${plural(count, 'file')} for ${names.join(', ') || 'no targets'}: 0 created, 0 updated, 0 removed, ${count} unchanged\n`);
+  warnOutsideWorkspace(io, project, names.map((name) => packageDir(catalog, name)));
+  return EXIT.ok;
+}
+
+function refusal(catalog: Catalog, names: readonly TargetName[], dir: string): string {
+  const target = names.find((name) => packageDir(catalog, name) === dir) ?? 'codes';
   return (
     `errcat: ${dir} already holds files errcat did not write (its package.json has no "errcat": {"generated": true}); ` +
     `errcat writes only into folders it owns. Move the ${target} package with settings.packages.${target}.dir or settings.output, ` +
@@ -113,8 +166,12 @@ function enabledTargets(catalog: Catalog, available: Readonly<Partial<Record<Tar
 }
 
 /** Runs every target in memory; nothing touches the disk until all have succeeded. */
-export function generateAll(targets: readonly Target[], input: TargetInput): GeneratedFile[] {
-  const files = targets.flatMap((target) => target.generate(input));
+export function generateAll(targets: readonly Target[], input: TargetInput, timer: PhaseTimer = NO_TIMINGS): GeneratedFile[] {
+  const files = targets.flatMap((target) => {
+    const generated = target.generate(input);
+    timer.lap(`target ${target.name}`);
+    return generated;
+  });
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path)) throw new Error(`two targets produced ${file.path}`);
@@ -124,7 +181,7 @@ export function generateAll(targets: readonly Target[], input: TargetInput): Gen
 }
 
 /** What the targets read besides the catalog, and the project's template files that override nothing (to warn of). */
-export async function gatherInput(root: string, catalog: Catalog, targets: readonly Target[], project: Project): Promise<{ input: TargetInput; unusedTemplates: string[] }> {
+export async function gatherInput(root: string, catalog: Catalog, targets: readonly Pick<Target, 'name'>[], project: Project): Promise<{ input: TargetInput; unusedTemplates: string[] }> {
   const templateDir = path.join(root, 'templates');
   const templates = await readTemplates(templateDir);
   const versions: Record<string, string> = {};

@@ -4,7 +4,7 @@
 import { StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { Catalog } from '../../model/catalog.js';
 import { buildErrorBodies, type JsonSchema } from '../shared/error-bodies/index.js';
-import { docText, quote } from '../shared/typescript/ts-literal.js';
+import { docText, quote, unionType } from '../shared/typescript/ts-literal.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -49,11 +49,16 @@ function objectText(schema: JsonSchema): string {
     return `${doc}${IDENTIFIER.test(name) ? name : quote(name)}${required.has(name) ? '' : '?'}: ${typeText(property)};`;
   });
   const rest = schema.additionalProperties === false ? [] : ['[member: string]: unknown;'];
-  return `{\n${[...members, ...rest].join('\n')}\n}`;
+  return `{\n${[...members, ...rest].map(indented).join('\n')}\n}`;
 }
 
 function union(members: string[]): string {
   if (members.length === 0) return 'never';
   const oneLine = members.join(' | ');
-  return oneLine.length <= 80 && !oneLine.includes('\n') ? oneLine : `\n| ${members.join('\n| ')}`;
+  return oneLine.length <= 80 && !oneLine.includes('\n') ? oneLine : unionType(members);
+}
+
+/** Type text is printed as it is indented (see `printSource`): nested lines carry their own indent. */
+function indented(text: string): string {
+  return `  ${text.replaceAll('\n', '\n  ')}`;
 }

@@ -77,6 +77,7 @@ describe('names', () => {
   it('writes one union member a line', () => {
     expect(unionType([])).toBe('never');
     expect(unionType(['"a"'])).toBe('"a"');
-    expect(unionType(['"a"', '"b"'])).toBe('\n| "a"\n| "b"');
+    expect(unionType(['"a"', '"b"'])).toBe('\n  | "a"\n  | "b"');
+    expect(unionType(['{\n  a: 1;\n}', '"b"'])).toBe('\n  | {\n    a: 1;\n  }\n  | "b"');
   });
 });

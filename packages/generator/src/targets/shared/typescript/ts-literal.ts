@@ -82,9 +82,12 @@ function isScalar(value: Data): boolean {
   return value === null || typeof value !== 'object';
 }
 
-/** A union of types, one member a line when there are several. */
+/**
+ * A union of types, one member a line when there are several, indented one
+ * level under the line it continues (a multi-line member's lines with it).
+ */
 export function unionType(members: readonly string[]): string {
   if (members.length === 0) return 'never';
   if (members.length === 1) return members[0]!;
-  return members.map((member) => `\n| ${member}`).join('');
+  return members.map((member) => `\n  | ${member.replaceAll('\n', '\n  ')}`).join('');
 }

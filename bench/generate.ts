@@ -1,0 +1,169 @@
+// errcat generate vs TypeSpec compiling the equivalent catalog (typespec-catalog.ts)
+// to OpenAPI 3 + JSON Schema, on the seed spec and synthetic catalogs of 1,000 and
+// 10,000 codes × 4 locales. Every run is a cold child process; errcat and TypeSpec
+// alternate round by round and each ratio is taken within a round (median and
+// range), since the machine is shared and absolute times drift. Also: errcat
+// validate vs TypeSpec --no-emit, and a no-op generate and generate --check vs
+// validate. Wall time, CPU (user+sys) and peak memory (max RSS of the child).
+//
+// TypeSpec is installed on demand into a cache folder outside the workspace
+// (never by `pnpm install`): ERRCAT_BENCH_CACHE, default ~/.cache/errcat-bench.
+// ERRCAT_BIN runs another errcat build. BENCH_ROUNDS sets the rounds (default 5; 3 at 10k). BENCH_SIZES=seed,1000 limits the sizes.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCatalog } from 'errcat';
+import { syntheticSpec } from './synthetic-spec.js';
+import { typespecCatalog } from './typespec-catalog.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+// ERRCAT_BIN: another build's bin/errcat.js, to compare before and after a change.
+const errcatBin = process.env.ERRCAT_BIN ?? path.join(repo, 'packages/generator/bin/errcat.js');
+const TYPESPEC = ['@typespec/compiler@1', '@typespec/http@1', '@typespec/openapi@1', '@typespec/openapi3@1', '@typespec/json-schema@1'];
+const cacheDir = path.join(process.env.ERRCAT_BENCH_CACHE ?? path.join(homedir(), '.cache', 'errcat-bench'), 'typespec-1');
+
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+}
+
+function ensureTypeSpec(): string {
+  const cli = path.join(cacheDir, 'node_modules/@typespec/compiler/cmd/tsp.js');
+  if (!existsSync(cli)) {
+    console.log(`installing TypeSpec into ${cacheDir} (bench only; once)`);
+    mkdirSync(cacheDir, { recursive: true });
+    if (!existsSync(path.join(cacheDir, 'package.json'))) writeFileSync(path.join(cacheDir, 'package.json'), '{ "private": true }\n');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', cacheDir, ...TYPESPEC], { stdio: 'inherit' });
+  }
+  return cli;
+}
+
+// Each child reports its own resource usage on exit, through this preload.
+function writePreload(work: string): string {
+  const file = path.join(work, 'usage-preload.mjs');
+  writeFileSync(file, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())));\n");
+  return file;
+}
+
+function measure(preload: string, work: string, args: string[], cwd: string, expectCode = 0): Run {
+  const usageFile = path.join(work, 'usage.json');
+  rmSync(usageFile, { force: true });
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', preload, ...args], { cwd, encoding: 'utf8', env: { ...process.env, BENCH_USAGE_FILE: usageFile }, maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = performance.now() - start;
+  if (result.status !== expectCode) throw new Error(`${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage;
+  return { wallMs, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMb: usage.maxRSS / 1024 };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ratioText = (ratios: number[]) => `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+
+interface Case {
+  name: string;
+  project: string;
+  tsp: string;
+  codes: number;
+}
+
+async function prepareCase(work: string, name: string, files: Record<string, string> | string): Promise<Case> {
+  const project = path.join(work, name, 'errcat');
+  const specDir = path.join(project, 'spec');
+  mkdirSync(specDir, { recursive: true });
+  if (typeof files === 'string') cpSync(files, specDir, { recursive: true, filter: (source) => !source.includes(`${path.sep}sources`) });
+  else for (const [file, text] of Object.entries(files)) writeFileSync(path.join(specDir, file), text);
+  writeFileSync(path.join(project, 'package.json'), '{ "name": "bench-project", "private": true }\n');
+  mkdirSync(path.join(project, 'node_modules'));
+  const { catalog, diagnostics } = await loadCatalog(specDir, (file) => file);
+  if (!catalog) throw new Error(`bench spec ${name} is invalid: ${diagnostics.map((entry) => entry.message).join('; ')}`);
+  const tsp = path.join(work, name, 'typespec');
+  mkdirSync(tsp, { recursive: true });
+  writeFileSync(path.join(tsp, 'main.tsp'), typespecCatalog(catalog));
+  writeFileSync(path.join(tsp, 'tspconfig.yaml'), 'emit:\n  - "@typespec/openapi3"\n  - "@typespec/json-schema"\noutput-dir: "{project-root}/tsp-output"\n');
+  symlinkSync(path.join(cacheDir, 'node_modules'), path.join(tsp, 'node_modules'), 'dir');
+  const codes = catalog.services.reduce((sum, service) => sum + service.codes.length + (service.embedded?.codes.length ?? 0), 0);
+  return { name, project, tsp, codes };
+}
+
+async function main(): Promise<void> {
+  const tspCli = ensureTypeSpec();
+  const work = mkdtempSync(path.join(tmpdir(), 'errcat-bench-generate-'));
+  const preload = writePreload(work);
+  const sizes = (process.env.BENCH_SIZES ?? 'seed,1000,10000').split(',');
+  try {
+    const cases: Case[] = [];
+    if (sizes.includes('seed')) cases.push(await prepareCase(work, 'seed', path.join(repo, 'spec')));
+    for (const size of [1000, 10000]) if (sizes.includes(String(size))) cases.push(await prepareCase(work, `synthetic-${size}`, syntheticSpec(size)));
+    const errcat = (kase: Case, ...args: string[]) => measure(preload, work, [errcatBin, ...args], kase.project);
+    const cold = (kase: Case) => {
+      // A cold generation: no output and no record of one.
+      for (const dir of ['packages', 'node_modules/.cache']) rmSync(path.join(kase.project, dir), { recursive: true, force: true });
+      return errcat(kase, 'generate');
+    };
+    const tsp = (kase: Case, ...args: string[]) => {
+      rmSync(path.join(kase.tsp, 'tsp-output'), { recursive: true, force: true });
+      return measure(preload, work, [tspCli, 'compile', '.', ...args], kase.tsp);
+    };
+    const rows: string[][] = [];
+    const validateRows: string[][] = [];
+    const noopRows: string[][] = [];
+    for (const kase of cases) {
+      const rounds = Number(process.env.BENCH_ROUNDS ?? (kase.codes > 5000 ? 3 : 5));
+      // One warm-up of each, untimed: the disk cache, not the code, is what it warms.
+      cold(kase);
+      tsp(kase);
+      const gen: Run[] = [];
+      const spec: Run[] = [];
+      const val: Run[] = [];
+      const noEmit: Run[] = [];
+      const noop: Run[] = [];
+      const check: Run[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const pair = round % 2 === 0 ? [() => gen.push(cold(kase)), () => spec.push(tsp(kase))] : [() => spec.push(tsp(kase)), () => gen.push(cold(kase))];
+        for (const step of pair) step();
+        val.push(errcat(kase, 'validate'));
+        noEmit.push(tsp(kase, '--no-emit'));
+        // Nothing to do. The first generate after a cold one reads the versions the cold one
+        // wrote into each package.json (an input), so it runs the targets once and records;
+        // from then on nothing changes: that steady state is what is timed.
+        errcat(kase, 'generate');
+        noop.push(errcat(kase, 'generate'));
+        check.push(errcat(kase, 'generate', '--check'));
+      }
+      const ratio = (a: Run[], b: Run[], key: keyof Run = 'wallMs') => a.map((run, index) => run[key] / b[index]![key]);
+      const label = `${kase.name} (${kase.codes.toLocaleString('en-US')} codes)`;
+      rows.push([
+        label,
+        seconds(median(gen.map((run) => run.wallMs))),
+        seconds(median(spec.map((run) => run.wallMs))),
+        ratioText(ratio(gen, spec)),
+        ratioText(ratio(gen, spec, 'cpuMs')),
+        `${median(gen.map((run) => run.maxRssMb)).toFixed(0)} MiB`,
+        `${median(spec.map((run) => run.maxRssMb)).toFixed(0)} MiB`,
+      ]);
+      validateRows.push([label, seconds(median(val.map((run) => run.wallMs))), seconds(median(noEmit.map((run) => run.wallMs))), ratioText(ratio(val, noEmit)), `${median(val.map((run) => run.maxRssMb)).toFixed(0)} MiB`]);
+      noopRows.push([label, seconds(median(noop.map((run) => run.wallMs))), seconds(median(check.map((run) => run.wallMs))), ratioText(ratio(noop, val)), ratioText(ratio(check, val)), `${median(check.map((run) => run.maxRssMb)).toFixed(0)} MiB`]);
+      console.error(`done: ${label}`);
+    }
+    const table = (header: string[], body: string[][]) => {
+      console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
+      for (const row of body) console.log(`| ${row.join(' | ')} |`);
+      console.log('');
+    };
+    console.log('errcat generate (all targets, cold) vs TypeSpec compile (OpenAPI 3 + JSON Schema); medians, ratios per round (median and range)\n');
+    table(['size', 'errcat generate', 'TypeSpec compile', 'ratio (wall)', 'ratio (CPU)', 'errcat peak', 'TypeSpec peak'], rows);
+    table(['size', 'errcat validate', 'TypeSpec --no-emit', 'ratio', 'errcat peak'], validateRows);
+    table(['size', 'no-op generate', 'generate --check', 'no-op / validate', 'check / validate', 'check peak'], noopRows);
+    console.log('goals: seed ≤ 0.5× TypeSpec; 10k ≤ 0.75× TypeSpec and ≤ 400 MB peak; validate seed ≤ 0.25 s; no-op generate and check ≤ 1.2× validate');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

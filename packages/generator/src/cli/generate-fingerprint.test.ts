@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordPath } from '../writer/fingerprint.js';
+import { run } from './main.js';
+
+// A `generate` or `generate --check` with nothing to do is decided from the
+// record of the last generation, without running the targets; anything that
+// differs from the record, however small, takes the full path that compares
+// every file. `--timings` shows which path ran (the targets appear only on
+// the full one).
+
+let work: string;
+beforeEach(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'errcat-fingerprint-'));
+  writeFileSync(path.join(work, 'package.json'), '{ "name": "payments-api", "private": true }\n');
+  expect((await errcat('init', '--scope', '@payments', '--service', 'payments', '--wire-format', 'batch')).code).toBe(0);
+  expect((await errcat('generate')).code).toBe(0);
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+async function errcat(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(['node', 'errcat', ...args], { cwd: work, out: (text) => (stdout += text), err: (text) => (stderr += text) });
+  return { code, stdout, stderr, ranTargets: stderr.includes('target codes') };
+}
+
+const file = (name: string) => path.join(work, name);
+const CODES = 'packages/codes/src/payments/catalog.gen.ts';
+
+describe('a generation with nothing to do', () => {
+  it('is recorded by generate and decided without the targets, printing what the full path prints', async () => {
+    expect(existsSync(recordPath(work))).toBe(true);
+    const full = await errcat('generate', '--check');
+    const check = await errcat('generate', '--check', '--timings');
+    expect(check).toMatchObject({ code: 0, stdout: full.stdout, ranTargets: false });
+    expect(check.stdout).toMatch(/^generated files are up to date \(\d+ files\)\n$/);
+    const again = await errcat('generate', '--timings');
+    expect(again.ranTargets).toBe(false);
+    expect(again.stdout).toMatch(/^generated \d+ files for codes, openapi, json-schema, express, fastify: 0 created, 0 updated, 0 removed, \d+ unchanged\n$/);
+  });
+
+  it('sees a hand edit that keeps the file size and time, and generate puts the file back', async () => {
+    const before = readFileSync(file(CODES), 'utf8');
+    const { atime, mtime, size } = statSync(file(CODES));
+    writeFileSync(file(CODES), before.replace('"payments"', '"PAYMENTS"'));
+    utimesSync(file(CODES), atime, mtime);
+    expect(statSync(file(CODES)).size).toBe(size);
+    const check = await errcat('generate', '--check', '--timings');
+    expect(check).toMatchObject({ code: 1, ranTargets: true });
+    expect(check.stderr).toContain(`differs   ${CODES}\n`);
+    expect((await errcat('generate')).stdout).toContain('1 updated');
+    expect(readFileSync(file(CODES), 'utf8')).toBe(before);
+    expect(await errcat('generate', '--check', '--timings')).toMatchObject({ code: 0, ranTargets: false });
+  });
+
+  it('sees a missing file and an added one', async () => {
+    unlinkSync(file(CODES));
+    expect((await errcat('generate', '--check')).stderr).toContain(`missing   ${CODES}\n`);
+    expect((await errcat('generate')).code).toBe(0);
+    writeFileSync(file('packages/codes/src/extra.ts'), 'export {};\n');
+    expect((await errcat('generate', '--check')).stderr).toContain('orphaned  packages/codes/src/extra.ts\n');
+  });
+
+  it('runs the targets again when an input changes: the spec, a template', async () => {
+    const spec = file('spec/payments.yaml');
+    const text = readFileSync(spec, 'utf8');
+    writeFileSync(spec, `${text}# a comment changes nothing generated\n`);
+    expect(await errcat('generate', '--check', '--timings')).toMatchObject({ code: 0, ranTargets: true });
+    expect(await errcat('generate', '--check', '--timings')).toMatchObject({ code: 0, ranTargets: false });
+    writeFileSync(spec, text.replace('The requested resource does not exist.', 'No such resource.'));
+    const changed = await errcat('generate', '--check', '--timings');
+    expect(changed).toMatchObject({ code: 1, ranTargets: true });
+    expect(changed.stderr).toContain(`differs   ${CODES}\n`);
+    writeFileSync(spec, text);
+    mkdirSync(file('templates'));
+    writeFileSync(file('templates/codes.README.md.hbs'), '# {{packageName}}\n');
+    const templated = await errcat('generate', '--check', '--timings');
+    expect(templated).toMatchObject({ code: 1, ranTargets: true });
+    expect(templated.stderr).toContain('differs   packages/codes/README.md\n');
+  });
+
+  it('takes the full path when the record is missing or unreadable, and rewrites it', async () => {
+    writeFileSync(recordPath(work), '{ not json');
+    expect(await errcat('generate', '--check', '--timings')).toMatchObject({ code: 0, ranTargets: true });
+    expect(await errcat('generate', '--check', '--timings')).toMatchObject({ code: 0, ranTargets: false });
+    rmSync(recordPath(work));
+    expect(await errcat('generate', '--timings')).toMatchObject({ code: 0, ranTargets: true });
+    expect(await errcat('generate', '--timings')).toMatchObject({ code: 0, ranTargets: false });
+  });
+});

@@ -1,0 +1,132 @@
+// A record of the last generation, so that a `generate` or `generate --check`
+// with nothing to do can say so without running the targets or comparing
+// every file's text: the inputs' fingerprint, and each output file's size and
+// hash as written. It decides only "nothing changed"; anything else (a new
+// input, a file added, removed or edited by hand, no record) takes the full
+// path, which compares every file.
+
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GeneratedFile } from '../targets/target.js';
+import { compareText } from '../util/sort.js';
+import { listOwnedFiles } from './output-files.js';
+
+const FORMAT = 1;
+
+export interface OutputRecord {
+  readonly format: typeof FORMAT;
+  /** `inputsFingerprint` of the generation that wrote (or checked) these files. */
+  readonly inputs: string;
+  /** Every file in the owned folders, project-relative path → size in bytes and SHA-1 of the bytes. */
+  readonly files: Readonly<Record<string, { readonly size: number; readonly hash: string }>>;
+}
+
+/** Where the record lives: the project's own tool cache, never committed. */
+export function recordPath(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'errcat', 'generate.json');
+}
+
+/**
+ * What the outputs are a function of. Targets are pure functions of their
+ * input (they do no I/O: the CLI gathers everything first), so the input as
+ * JSON, the enabled targets and their folders, and errcat's own build (its
+ * version, and the size and time of every file of its code and templates, so
+ * that a rebuilt or edited errcat never trusts a record of another) are all of it.
+ */
+export async function inputsFingerprint(input: unknown, targets: readonly string[], dirs: readonly string[]): Promise<string> {
+  const hash = createHash('sha1');
+  hash.update(JSON.stringify({ format: FORMAT, targets, dirs }));
+  hash.update(await errcatBuild());
+  hash.update(JSON.stringify(input));
+  return hash.digest('hex');
+}
+
+let build: Promise<string> | undefined;
+
+function errcatBuild(): Promise<string> {
+  build ??= (async () => {
+    // This module's folder's parent is errcat's `dist/` (or `src/` when run from source).
+    const code = fileURLToPath(new URL('..', import.meta.url));
+    const templates = fileURLToPath(new URL('../../templates', import.meta.url));
+    const manifest = await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8').catch(() => '');
+    const entries: string[] = [createHash('sha1').update(manifest).digest('hex')];
+    for (const dir of [code, templates]) {
+      for (const file of await walk(dir)) {
+        const info = await stat(file);
+        entries.push(`${path.relative(dir, file)} ${info.size} ${info.mtimeMs}`);
+      }
+    }
+    return entries.join('\n');
+  })();
+  return build;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(full)));
+    else if (entry.isFile()) files.push(full);
+  }
+  return files;
+}
+
+function sha1(contents: string | Buffer): string {
+  return createHash('sha1').update(contents).digest('hex');
+}
+
+/** The record of a generation whose files are now exactly `files` on disk. */
+export function outputRecord(inputs: string, files: readonly GeneratedFile[]): OutputRecord {
+  const record: Record<string, { size: number; hash: string }> = {};
+  for (const file of files) {
+    const bytes = Buffer.from(file.contents, 'utf8');
+    record[file.path] = { size: bytes.length, hash: sha1(bytes) };
+  }
+  return { format: FORMAT, inputs, files: record };
+}
+
+export async function readRecord(root: string): Promise<OutputRecord | undefined> {
+  try {
+    const record = JSON.parse(await readFile(recordPath(root), 'utf8')) as OutputRecord;
+    return record.format === FORMAT && typeof record.inputs === 'string' && record.files && typeof record.files === 'object' ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the record beside a temporary name first, so a reader never sees half of one. Best effort: a read-only cache only costs speed. */
+export async function writeRecord(root: string, record: OutputRecord): Promise<void> {
+  const file = recordPath(root);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, JSON.stringify(record));
+    await rename(temporary, file);
+  } catch {
+    // no cache: every run takes the full path
+  }
+}
+
+/**
+ * Whether the owned folders hold exactly the recorded files, byte for byte:
+ * the same paths (none added, none missing, no staging leftovers), and each
+ * file's size and hash as recorded. Every file is read and hashed, so an edit
+ * that keeps a file's size and time is still seen.
+ */
+export async function matchesRecord(root: string, dirs: readonly string[], record: OutputRecord): Promise<boolean> {
+  const paths = await listOwnedFiles(root, dirs);
+  const recorded = record.files;
+  if (paths.length !== Object.keys(recorded).length) return false;
+  for (const file of paths) {
+    const expected = Object.hasOwn(recorded, file) ? recorded[file] : undefined;
+    if (!expected) return false;
+    const absolute = path.join(root, file);
+    const info = await stat(absolute);
+    if (info.size !== expected.size) return false;
+    if (sha1(await readFile(absolute)) !== expected.hash) return false;
+  }
+  return true;
+}
