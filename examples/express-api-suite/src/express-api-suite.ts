@@ -1,5 +1,6 @@
 import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit, type MlStudioLocale } from '@azure-errors/codes';
-import { FORGED_STUDIO_ERROR, HOSTILE_THROWS, type Answer } from './hostile.js';
+import { describeHostileRequests } from './hostile-requests.js';
+import { expectedAnswer, FORGED_STUDIO_ERROR, HOSTILE_THROWS, INTERNAL_BATCH_BODY } from './hostile.js';
 import type { RequestListener } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serve, type Client } from './http.js';
@@ -19,7 +20,7 @@ export interface ExpressApiUnderTest {
 const ML_LOCALES: readonly MlStudioLocale[] = ['en', 'fr', 'ko', 'zh-TW'];
 const INTERNAL = {
   studio: '{"error":{"code":"InternalError","message":"Execution encountered an internal error.","details":[{"code":"UnknownError","message":"Execution encountered an internal error."}]}}',
-  batch: '{"code":"InternalError","message":{"lang":"en-US","value":"The server encountered an internal error. Please retry the request."}}',
+  batch: INTERNAL_BATCH_BODY,
 };
 
 /**
@@ -218,15 +219,11 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
   });
 
   describe('hostile thrown values (the shared corpus): never a crash, nothing leaked, always the catalog’s body', () => {
-    const expected = (service: 'studio' | 'batch', answer: Answer, locale: MlStudioLocale) => {
-      if (answer !== 'internal') return { status: answer().status as number, text: JSON.stringify(service === 'studio' ? (answer() as MlStudioError).toBody(locale) : answer().toBody()) };
-      return { status: 500, text: service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody(locale)) : INTERNAL.batch };
-    };
     const table = (['studio', 'batch'] as const).flatMap((service) => HOSTILE_THROWS.map((entry, index) => [service, entry.name, index, entry[service]] as const));
 
     it.each(table)('%s: %s', async (service, _name, index, answer) => {
       const response = await request(`/${service}/hostile/${index}`, { headers: { 'accept-language': 'fr' } });
-      const want = expected(service, answer, 'fr');
+      const want = expectedAnswer(service, answer, 'fr');
       expect(response.status).toBe(want.status);
       expect(response.text).toBe(want.text);
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -339,35 +336,5 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
     });
   });
 
-  describe('hostile requests', () => {
-    it.each([
-      ['a 10 KB Accept', { accept: `${'text/x-secret;q=0.1, '.repeat(500)}application/problem+json` }],
-      ['an Accept with garbage q-values', { accept: 'application/problem+json;q=abc, application/json;q=NaN, */*;q=-1' }],
-      ['Accept-Language with only unknown tags and bad q-values', { 'accept-language': 'xx-YY;q=2, *;q=, zz;q=0.0001' }],
-      ['a header with control-like text', { 'accept-language': 'fr\t;q=1', accept: '\tapplication/json' }],
-    ])('%s → a catalog body, never a crash', async (_name, headers) => {
-      const response = await request('/studio/errors/NotFound', { headers });
-      expect(response.status).toBe(404);
-      expect(['application/json; charset=utf-8', 'application/problem+json']).toContain(response.headers['content-type']);
-      expect(() => JSON.parse(response.text)).not.toThrow();
-      expect(response.text).not.toMatch(/secret/);
-    });
-
-    it.each([
-      ['percent-encoded markup', '/problem/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/problem/%3Cscript%3Ealert(1)%3C%2Fscript%3E'],
-      ['a query with a secret', '/problem/nothing?token=secret&x=%00', '/problem/nothing'],
-      ['a double slash', '//problem//nothing', undefined],
-    ])('instance from %s is a URI reference, never the query', async (_name, path, instance) => {
-      const response = await request(path);
-      expect(response.text).not.toMatch(/secret|<script/);
-      const body = JSON.parse(response.text) as { instance?: string };
-      if (instance !== undefined) expect(body.instance).toBe(instance);
-    });
-
-    it('OPTIONS * → answered, never a crash', async () => {
-      const response = await request('*', { method: 'OPTIONS' });
-      expect(response.status).toBeGreaterThanOrEqual(200);
-      expect(response.text).not.toMatch(/secret|stack/);
-    });
-  });
+  describeHostileRequests(() => request);
 }

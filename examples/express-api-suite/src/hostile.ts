@@ -3,11 +3,20 @@
 // internal error (status 500, nothing of the value in the body), or a code
 // of the catalog. The word "secret" marks what must never reach a client.
 
-import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError } from '@azure-errors/codes';
+import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, type MlStudioLocale } from '@azure-errors/codes';
 import createError from 'http-errors';
 
 /** What a service answers: its internal error, or this catalog error's status and body. */
 export type Answer = 'internal' | (() => MlStudioError | BatchError);
+
+/** Batch's internal-error body as it goes on the wire (Batch has one locale), byte for byte. */
+export const INTERNAL_BATCH_BODY = '{"code":"InternalError","message":{"lang":"en-US","value":"The server encountered an internal error. Please retry the request."}}';
+
+/** The status and exact body a service answers for an entry of the corpus, in `locale`. */
+export function expectedAnswer(service: 'studio' | 'batch', answer: Answer, locale: MlStudioLocale): { status: number; text: string } {
+  if (answer !== 'internal') return { status: answer().status as number, text: JSON.stringify(service === 'studio' ? (answer() as MlStudioError).toBody(locale) : answer().toBody()) };
+  return { status: 500, text: service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody(locale)) : INTERNAL_BATCH_BODY };
+}
 
 export interface HostileThrow {
   readonly name: string;

@@ -17,7 +17,19 @@ export async function serve(listener: RequestListener): Promise<{ request: Clien
   const server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const request: Client = (path, init = {}) =>
+  return {
+    request: clientFor(port),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** Requests to a server already listening on `port` of 127.0.0.1. */
+export function clientFor(port: number): Client {
+  return (path, init = {}) =>
     new Promise((resolve, reject) => {
       const outgoing = send({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { connection: 'close', ...init.headers }, agent: false }, (incoming) => {
         const chunks: Buffer[] = [];
@@ -28,12 +40,4 @@ export async function serve(listener: RequestListener): Promise<{ request: Clien
       outgoing.on('error', reject);
       outgoing.end(init.body);
     });
-  return {
-    request,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
 }

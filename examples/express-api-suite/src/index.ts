@@ -1,3 +1,4 @@
 export { describeExpressApi, type ExpressApiUnderTest } from './express-api-suite.js';
-export { serve, type Client, type Response } from './http.js';
-export { FORGED_STUDIO_ERROR, HOSTILE_THROWS, type Answer, type HostileThrow } from './hostile.js';
+export { describeHostileRequests } from './hostile-requests.js';
+export { clientFor, serve, type Client, type Response } from './http.js';
+export { expectedAnswer, FORGED_STUDIO_ERROR, HOSTILE_THROWS, INTERNAL_BATCH_BODY, type Answer, type HostileThrow } from './hostile.js';

@@ -4,16 +4,11 @@
 // fail after the headers, caching headers, and problem details' instance.
 
 import createFastifyError from '@fastify/error';
-import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, type MlStudioLocale } from '@azure-errors/codes';
-import { FORGED_STUDIO_ERROR, HOSTILE_THROWS, type Answer, type HostileThrow } from 'express-api-suite';
+import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError } from '@azure-errors/codes';
+import { clientFor, describeHostileRequests, expectedAnswer, FORGED_STUDIO_ERROR, HOSTILE_THROWS, INTERNAL_BATCH_BODY, type Client, type HostileThrow } from 'express-api-suite';
 import type { FastifyInstance } from 'fastify';
-import { request as send, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.js';
-
-type Client = (path: string, init?: { method?: string; headers?: Record<string, string> }) => Promise<{ status: number; headers: IncomingHttpHeaders; text: string }>;
-
-const INTERNAL_BATCH = '{"code":"InternalError","message":{"lang":"en-US","value":"The server encountered an internal error. Please retry the request."}}';
 
 const AuthRequired = createFastifyError('FST_AUTH_REQUIRED', 'secret: no session for %s', 401);
 const RateLimited = createFastifyError('FST_RATE_LIMITED', 'secret: %s over quota', 429);
@@ -31,31 +26,16 @@ beforeEach(async () => {
   onError.mockReset();
   app = await createApp({ onError, hostile: CORPUS.map((entry) => entry.make) });
   const { port } = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
-  request = (path, init = {}) =>
-    new Promise((resolve, reject) => {
-      const outgoing = send({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { connection: 'close', ...init.headers }, agent: false }, (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('error', reject);
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      });
-      outgoing.on('error', reject);
-      outgoing.end();
-    });
+  request = clientFor(Number(port));
 });
 afterEach(() => app.close());
-
-function expected(service: 'studio' | 'batch', answer: Answer, locale: MlStudioLocale): { status: number; text: string } {
-  if (answer !== 'internal') return { status: answer().status as number, text: JSON.stringify(service === 'studio' ? (answer() as MlStudioError).toBody(locale) : answer().toBody()) };
-  return { status: 500, text: service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody(locale)) : INTERNAL_BATCH };
-}
 
 describe('hostile thrown values: never a crash, nothing leaked, always the catalog’s body', () => {
   const table = (['studio', 'batch'] as const).flatMap((service) => CORPUS.map((entry, index) => [service, entry.name, index, entry[service]] as const));
 
   it.each(table)('%s: %s', async (service, _name, index, answer) => {
     const response = await request(`/${service}/hostile/${index}`, { headers: { 'accept-language': 'fr' } });
-    const want = expected(service, answer, 'fr');
+    const want = expectedAnswer(service, answer, 'fr');
     expect(response.status).toBe(want.status);
     expect(response.text).toBe(want.text);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -85,7 +65,7 @@ describe('catalog errors of another service', () => {
   ] as const)('%s → this service’s internal error (never the status with `{}`), and onError', async (_name, path, service) => {
     const response = await request(path, { headers: { 'accept-language': 'ko' } });
     expect(response.status).toBe(500);
-    expect(response.text).toBe(service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody('ko')) : INTERNAL_BATCH);
+    expect(response.text).toBe(service === 'studio' ? JSON.stringify(MlStudioError.failure('internal').toBody('ko')) : INTERNAL_BATCH_BODY);
     expect(onError).toHaveBeenCalledTimes(1);
   });
 
@@ -154,34 +134,4 @@ describe('one place for the options, and problem details’ instance', () => {
   });
 });
 
-describe('hostile requests', () => {
-  it.each([
-    ['a 10 KB Accept', { accept: `${'text/x-secret;q=0.1, '.repeat(500)}application/problem+json` }],
-    ['an Accept with garbage q-values', { accept: 'application/problem+json;q=abc, application/json;q=NaN, */*;q=-1' }],
-    ['Accept-Language with only unknown tags and bad q-values', { 'accept-language': 'xx-YY;q=2, *;q=, zz;q=0.0001' }],
-    ['a header with control-like text', { 'accept-language': 'fr\t;q=1', accept: '\tapplication/json' }],
-  ])('%s → a catalog body, never a crash', async (_name, headers) => {
-    const response = await request('/studio/errors/NotFound', { headers });
-    expect(response.status).toBe(404);
-    expect(['application/json; charset=utf-8', 'application/problem+json']).toContain(response.headers['content-type']);
-    expect(() => JSON.parse(response.text)).not.toThrow();
-    expect(response.text).not.toMatch(/secret/);
-  });
-
-  it.each([
-    ['percent-encoded markup', '/problem/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/problem/%3Cscript%3Ealert(1)%3C%2Fscript%3E'],
-    ['a query with a secret', '/problem/nothing?token=secret&x=%00', '/problem/nothing'],
-    ['a double slash', '//problem//nothing', undefined],
-  ])('instance from %s is a URI reference, never the query', async (_name, path, instance) => {
-    const response = await request(path);
-    expect(response.text).not.toMatch(/secret|<script/);
-    const body = JSON.parse(response.text) as { instance?: string };
-    if (instance !== undefined) expect(body.instance).toBe(instance);
-  });
-
-  it('OPTIONS * → answered, never a crash', async () => {
-    const response = await request('*', { method: 'OPTIONS' });
-    expect(response.status).toBeGreaterThanOrEqual(200);
-    expect(response.text).not.toMatch(/secret|stack/);
-  });
-});
+describeHostileRequests(() => request);
