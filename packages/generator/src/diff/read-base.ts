@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { readSpecDir, type SpecText } from '../load/read-spec-dir.js';
+import { isSpecFileName, readSpecDir, type SpecText } from '../load/read-spec-dir.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UserError } from '../cli/user-error.js';
 
@@ -14,8 +14,6 @@ export interface BaseSpec {
   /** How the base is named in the report. */
   label: string;
 }
-
-const SPEC_FILE = /\.ya?ml$/i;
 
 /**
  * The catalog to compare with: a folder when `base` names one, else the spec
@@ -36,7 +34,7 @@ export async function readBaseSpec(root: string, specDir: string, base: string, 
   });
   const prefix = path.relative(top, specDir).split(path.sep).join('/');
   const listed = await git('ls-tree', '-z', '--name-only', `${base}`, '--', `${prefix}/`);
-  const names = listed.split('\0').filter((name) => SPEC_FILE.test(name) && !path.posix.basename(name).startsWith('.')).sort();
+  const names = listed.split('\0').filter((name) => isSpecFileName(path.posix.basename(name))).sort();
   const texts = await Promise.all(
     names.map(async (name) => ({ file: `${base}:${name}`, text: await git('show', `${base}:${name}`) })),
   );

@@ -27,6 +27,11 @@ export interface ReadResult {
 
 const SPEC_FILE = /\.ya?ml$/i;
 
+/** A catalog file's name: `*.yaml` or `*.yml`, never a dotfile (Emacs lock links `.#batch.yaml`, backups). */
+export function isSpecFileName(name: string): boolean {
+  return SPEC_FILE.test(name) && !name.startsWith('.');
+}
+
 /** Reads every `*.yaml` in the spec folder, in name order; never throws for user mistakes. */
 export async function readSpecDir(dir: string, display: (absolute: string) => string): Promise<ReadResult> {
   const shown = display(dir);
@@ -35,9 +40,8 @@ export async function readSpecDir(dir: string, display: (absolute: string) => st
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) return readSpecFile(dir, display);
-    // Dotfiles are editors' and tools' (Emacs lock links `.#batch.yaml`, backups), never spec.
     names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => SPEC_FILE.test(entry.name) && !entry.name.startsWith('.') && !entry.isDirectory())
+      .filter((entry) => isSpecFileName(entry.name) && !entry.isDirectory())
       .map((entry) => entry.name)
       .sort(compareText);
   } catch (error) {

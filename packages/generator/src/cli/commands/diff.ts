@@ -10,7 +10,7 @@ import { TARGETS } from '../../targets/registry.js';
 import { displayPath, EXIT, type CliIo } from '../io.js';
 import { reportDiagnostics } from '../report.js';
 import { UserError } from '../user-error.js';
-import { generateAll, gatherInput } from './generate.js';
+import { enabledTargets, generateAll, gatherInput } from './generate.js';
 import { detectProject } from '../../project/detect-project.js';
 
 export interface DiffOptions {
@@ -62,9 +62,9 @@ export async function diffCommand(io: CliIo, options: DiffOptions): Promise<numb
 /** Compares the catalogs and regenerates both in memory, so a package whose files stay the same is never bumped. */
 export async function diffCatalogs(root: string, base: Catalog, head: Catalog, label: string): Promise<DiffResult> {
   const project = await detectProject(root);
-  const targets = head.settings.targets.flatMap((name) => (TARGETS[name] ? [TARGETS[name]] : []));
+  const targets = enabledTargets(head, TARGETS);
   const { input: headInput } = await gatherInput(root, head, targets, project);
-  const baseTargets = base.settings.targets.flatMap((name) => (TARGETS[name] ? [TARGETS[name]] : []));
+  const baseTargets = enabledTargets(base, TARGETS);
   // The same versions on both sides: a version is not a change of the catalog.
   const baseFiles = generateAll(baseTargets, { ...headInput, catalog: base });
   const headFiles = generateAll(targets, headInput);

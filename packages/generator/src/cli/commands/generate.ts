@@ -158,7 +158,8 @@ function refusal(catalog: Catalog, names: readonly TargetName[], dir: string): s
   );
 }
 
-function enabledTargets(catalog: Catalog, available: Readonly<Partial<Record<TargetName, Target>>>): Target[] {
+/** The targets the settings enable, in settings order, among those available. */
+export function enabledTargets(catalog: Catalog, available: Readonly<Partial<Record<TargetName, Target>>>): Target[] {
   return catalog.settings.targets.flatMap((name) => {
     const target = available[name];
     return target ? [target] : [];
