@@ -42,7 +42,7 @@ export interface Settings {
   readonly metadata: PackageMetadata;
   /** Base of every JSON Schema `$id`: the spec's, or a `urn:errcat:` name that claims no host. */
   readonly jsonSchemaIdBase: string;
-  /** In the fixed order codes, openapi, json-schema, express, fastify. */
+  /** In the fixed order codes, openapi, json-schema, express, fastify, docs. */
   readonly targets: readonly TargetName[];
   readonly defaultLocale: string;
   /** Sorted, default locale first. */

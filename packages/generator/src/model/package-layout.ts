@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { RawSettings, TargetName } from '../spec/raw-spec.js';
 import type { PackageLayout } from './catalog.js';
 
-export const TARGET_ORDER: readonly TargetName[] = ['codes', 'openapi', 'json-schema', 'express', 'fastify'];
+export const TARGET_ORDER: readonly TargetName[] = ['codes', 'openapi', 'json-schema', 'express', 'fastify', 'docs'];
 
 /** Where packages go when the spec does not say. */
 export const DEFAULT_OUTPUT = 'packages/{target}';

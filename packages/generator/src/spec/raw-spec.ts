@@ -4,7 +4,7 @@
 
 export type LocalizedText = Record<string, string>;
 
-export type TargetName = 'codes' | 'openapi' | 'json-schema' | 'express' | 'fastify';
+export type TargetName = 'codes' | 'openapi' | 'json-schema' | 'express' | 'fastify' | 'docs';
 export type WireFormat = 'rest-guidelines' | 'batch' | 'problem-details';
 export type EmbeddedWireFormat = 'batch-scheduling';
 export type ParamType = 'string' | 'number' | 'integer';

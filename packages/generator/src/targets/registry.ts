@@ -1,5 +1,6 @@
 import type { TargetName } from '../model/catalog.js';
 import { codesTarget } from './codes/index.js';
+import { docsTarget } from './docs/index.js';
 import { expressTarget } from './express/index.js';
 import { fastifyTarget } from './fastify/index.js';
 import { jsonSchemaTarget } from './json-schema/index.js';
@@ -13,4 +14,5 @@ export const TARGETS: Readonly<Partial<Record<TargetName, Target>>> = {
   'json-schema': jsonSchemaTarget,
   express: expressTarget,
   fastify: fastifyTarget,
+  docs: docsTarget,
 };

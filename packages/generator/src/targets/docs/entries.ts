@@ -1,0 +1,107 @@
+// Every documented row of the catalog, with what a reader needs in every
+// locale: the message as written (placeholders as in the source) and the
+// exact wire bodies. The bodies are made by `@errcat/runtime` from the same
+// error-set data the codes package ships (`catalogData`), so an example is
+// what `new MlStudioError(…).toBody(locale)` returns, never a copy of it.
+
+import { CatalogError, errorBody, matchLocale, problemBody, type ErrorSet } from '@errcat/runtime';
+import type { Catalog, Localized } from '../../model/catalog.js';
+import { catalogData } from '../codes/catalog-file.js';
+import { errorSets, type CodeView, type ErrorSetView } from '../codes/error-sets.js';
+import { packageName } from '../shared/package-manifest.js';
+
+/** One error set as documented: a service's codes, or its embedded errors. */
+export interface DocsSet {
+  /** `ml-studio`, `batch`, `batch-scheduling`: the first part of every deep link. */
+  readonly id: string;
+  /** The service the set belongs to. */
+  readonly serviceId: string;
+  readonly title: string;
+  readonly view: ErrorSetView;
+  /** Answered over HTTP (false for embedded errors). */
+  readonly http: boolean;
+  /** By locale of the catalog: the tag the set sends for it (Batch's `message.lang`). */
+  readonly languageTags: Readonly<Record<string, string>>;
+  /** By category name, by locale: the category's message as sent (rest-guidelines `error.message`). */
+  readonly categoryMessages: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly rows: readonly DocsRow[];
+}
+
+/** One code, or one variant of a code with several statuses. */
+export interface DocsRow {
+  /** Deep-link id: `ml-studio/BadArgument/BlobNotFound`; a later variant adds `.when` (`batch/ConditionNotMet.write`). */
+  readonly id: string;
+  readonly code: string;
+  readonly key: string;
+  readonly category?: string;
+  readonly status?: number;
+  readonly when?: string;
+  /** The code has no message of its own and answers with its category's. */
+  readonly messageFromCategory: boolean;
+  /** By locale of the catalog: the message as written, `{0}` and all (the default locale's where untranslated). */
+  readonly text: Readonly<Record<string, string>>;
+  /** By locale: the message as the runtime sends it without params (`{0}` → `{blob}`). */
+  readonly sent: Readonly<Record<string, string>>;
+  /** By locale: the native wire body. */
+  readonly native: Readonly<Record<string, object>>;
+  /** By locale: RFC 9457 problem details; absent for embedded errors. */
+  readonly problem?: Readonly<Record<string, object>>;
+}
+
+/** The documented sets of a catalog, in the codes package's order. */
+export function docsSets(catalog: Catalog): DocsSet[] {
+  const name = packageName(catalog, 'codes');
+  // errorSets lists each service's set, followed by the set of its embedded errors when it has one.
+  const owners = catalog.services.flatMap((service) => (service.embedded ? [service.id, service.id] : [service.id]));
+  return errorSets(catalog).map((view, index) => docsSet(catalog, owners[index]!, view, runtimeSet(name, view)));
+}
+
+/** The set exactly as the codes package hands it to the runtime (printed data drops `undefined` fields). */
+function runtimeSet(codesPackage: string, view: ErrorSetView): ErrorSet {
+  return JSON.parse(JSON.stringify(catalogData(codesPackage, view))) as ErrorSet;
+}
+
+function docsSet(catalog: Catalog, serviceId: string, view: ErrorSetView, set: ErrorSet): DocsSet {
+  const locales = catalog.settings.locales;
+  const http = view.wireFormat !== 'batch-scheduling';
+  const categoryMessages = Object.fromEntries(
+    view.categories.flatMap((category) =>
+      category.message ? [[category.name, perLocale(locales, (locale) => new CatalogError(set, { category: category.name }).messageIn(locale))]] : [],
+    ),
+  );
+  const languageTags = perLocale(locales, (locale) => {
+    const chosen = matchLocale(locale, set.locales, set.defaultLocale);
+    return set.languageTags?.[chosen] ?? chosen;
+  });
+  return { id: view.id, serviceId, title: view.title, view, http, languageTags, categoryMessages, rows: view.codes.flatMap((code) => codeRows(locales, view, set, code, http)) };
+}
+
+function codeRows(locales: readonly string[], view: ErrorSetView, set: ErrorSet, code: CodeView, http: boolean): DocsRow[] {
+  const situations = code.variants.length > 0 ? code.variants.map((variant, index) => ({ when: variant.when, status: variant.status, message: variant.message, first: index === 0 })) : [{ when: undefined, status: code.status, message: code.message, first: true }];
+  return situations.map((situation) => {
+    const error = new CatalogError(set, { code: code.name, ...(code.category === undefined ? {} : { category: code.category }), ...(situation.when === undefined ? {} : { variant: situation.when }) });
+    // Bodies are built for the locale the runtime picks, as `toBody(locale)` does.
+    const chosen = (locale: string) => matchLocale(locale, set.locales, set.defaultLocale);
+    return {
+      id: `${view.id}/${code.key}${situation.first ? '' : `.${situation.when}`}`,
+      code: code.name,
+      key: code.key,
+      ...(code.category === undefined ? {} : { category: code.category }),
+      ...(situation.status === undefined ? {} : { status: situation.status }),
+      ...(situation.when === undefined ? {} : { when: situation.when }),
+      messageFromCategory: code.messageFromCategory,
+      text: perLocale(locales, (locale) => written(situation.message, locale, view.defaultLocale)),
+      sent: perLocale(locales, (locale) => error.messageIn(locale)),
+      native: perLocale(locales, (locale) => errorBody(error, chosen(locale))),
+      ...(http ? { problem: perLocale(locales, (locale) => problemBody(error, chosen(locale))) } : {}),
+    };
+  });
+}
+
+function written(text: Localized, locale: string, fallback: string): string {
+  return text[locale] ?? text[fallback] ?? '';
+}
+
+function perLocale<T>(locales: readonly string[], value: (locale: string) => T): Record<string, T> {
+  return Object.fromEntries(locales.map((locale) => [locale, value(locale)]));
+}

@@ -1,0 +1,59 @@
+// The page copies the exact wire body of any code in any locale, but ten
+// thousand codes × four locales × two formats of literal bodies would weigh
+// tens of megabytes. So each body the runtime built is turned into a shape
+// with markers where the row's own values stand (`\u0000m` for the message,
+// …), shared by every row of the same shape, and the page puts the values
+// back. Every shape is checked here to give back the runtime's very body.
+
+/** What a marker stands for: the row's code, category, sent message, category message, language tag. */
+export type MarkerValues = Readonly<Record<'n' | 'k' | 'm' | 'c' | 'l', string>>;
+
+const MARKER = '\u0000';
+
+/** The distinct shapes of a page, each a JSON text, and the index of each body's shape. */
+export class ShapeTable {
+  readonly shapes: string[] = [];
+  private readonly indexes = new Map<string, number>();
+
+  /** The index of the shape that gives `body` back with `values`. */
+  add(body: object, values: MarkerValues): number {
+    const shape = JSON.stringify(toShape(body, values));
+    if (JSON.stringify(fillShape(JSON.parse(shape), values)) !== JSON.stringify(body)) {
+      throw new Error(`docs: the shape ${shape} does not give back ${JSON.stringify(body)}`);
+    }
+    let index = this.indexes.get(shape);
+    if (index === undefined) {
+      index = this.shapes.length;
+      this.shapes.push(shape);
+      this.indexes.set(shape, index);
+    }
+    return index;
+  }
+}
+
+/** Strings equal to a message or a tag become its marker; the code and category inside other strings (`type`) too. */
+function toShape(value: unknown, values: MarkerValues): unknown {
+  if (typeof value === 'string') return shapeString(value, values);
+  if (Array.isArray(value)) return value.map((item) => toShape(item, values));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toShape(item, values)]));
+  return value;
+}
+
+function shapeString(text: string, values: MarkerValues): string {
+  // A value holding the marker character could not be told from a marker: keep such text literal.
+  if (text.includes(MARKER) || Object.values(values).some((value) => value.includes(MARKER))) return text;
+  for (const key of ['m', 'c', 'l'] as const) if (text === values[key]) return MARKER + key;
+  // One pass over the text, the longer name first, so a code named inside its category's name (`Argument` in `BadArgument`) stays whole.
+  const names = (['n', 'k'] as const).filter((key) => values[key] !== '').sort((a, b) => values[b].length - values[a].length);
+  if (names.length === 0) return text;
+  const pattern = new RegExp(names.map((key) => values[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return text.replace(pattern, (found) => MARKER + names.find((key) => values[key] === found)!);
+}
+
+/** What the page does: every marker back to its value. */
+export function fillShape(value: unknown, values: MarkerValues): unknown {
+  if (typeof value === 'string') return value.replace(/\u0000([nkmcl])/g, (_, key: keyof MarkerValues) => values[key]);
+  if (Array.isArray(value)) return value.map((item) => fillShape(item, values));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillShape(item, values)]));
+  return value;
+}
