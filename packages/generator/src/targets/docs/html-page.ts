@@ -37,7 +37,7 @@ interface GroupView {
   readonly heading: string;
   /** Zero or one category message, with its category's name for the language switch. */
   readonly messages: ReadonlyArray<{ readonly category: string; readonly text: string }>;
-  readonly tables: ReadonlyArray<{ readonly rows: readonly RowView[] }>;
+  readonly tables: ReadonlyArray<{ readonly rows: readonly RowView[]; readonly height: number }>;
 }
 
 export function buildHtmlPage(packageDir: string, templates: Readonly<Record<string, string>>, catalog: Catalog, sets: readonly DocsSet[]): GeneratedFile {
@@ -115,9 +115,15 @@ function categoryTitle(set: DocsSet, row: DocsRow): string {
   return set.view.categories.find((category) => category.name === row.category)?.title ?? row.category;
 }
 
-function chunks(rows: readonly RowView[]): Array<{ rows: RowView[] }> {
-  const tables: Array<{ rows: RowView[] }> = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_TABLE) tables.push({ rows: rows.slice(start, start + ROWS_PER_TABLE) });
+/** A table's height before the browser lays it out: about a line and a half per row and the header, so scroll positions hold. */
+const ESTIMATED_ROW_PX = 34;
+
+function chunks(rows: readonly RowView[]): Array<{ rows: RowView[]; height: number }> {
+  const tables: Array<{ rows: RowView[]; height: number }> = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_TABLE) {
+    const part = rows.slice(start, start + ROWS_PER_TABLE);
+    tables.push({ rows: part, height: (part.length + 1) * ESTIMATED_ROW_PX });
+  }
   return tables;
 }
 
