@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/load/load-catalog.js';
 import type { Catalog, Service } from '../src/model/catalog.js';
+import { readCategoryPage, readFlatPage } from './helpers/doc-pages.js';
 
 // Proves that every row of every table in the seed pages lives in spec/.
-// The pages are read here by a deliberately simple line parser that shares
-// nothing with `errcat import`, so a bug in the importer cannot hide itself.
+// The pages are read by a deliberately simple line parser (helpers/doc-pages)
+// that shares nothing with `errcat import`, so a bug in the importer cannot
+// hide itself.
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const seeds = path.resolve(repo, 'spec/sources');
@@ -20,89 +22,12 @@ const ML_PAGES: ReadonlyArray<[file: string, locale: string]> = [
 ];
 const BATCH_PAGE = 'batch.en.md';
 
-interface MlSection {
-  anchor: string;
-  status: number;
-  message: string;
-  description: string[];
-  rows: Array<[code: string, message: string]>;
-}
-
-/** `| a | b |` → ['a', 'b']; markdown emphasis is rendered away, as on the page. */
-function cells(line: string): string[] {
-  return line
-    .trim()
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split('|')
-    .map((cell) => cell.trim().replace(/\*([^*]+)\*/g, '$1'));
-}
-
-const isTableLine = (line: string) => line.trim().startsWith('|');
-const isSeparator = (line: string) => /^\|\s*-/.test(line.trim());
-
-/** Table rows of a block of lines, without the header row and the separator. */
-function tableRows(lines: string[]): string[][] {
-  const rows: string[][] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (!isTableLine(line) || isSeparator(line)) continue;
-    if (isSeparator(lines[index + 1] ?? '')) continue;
-    rows.push(cells(line));
-  }
-  return rows;
-}
-
-function readMlPage(file: string): MlSection[] {
-  const lines = readFileSync(path.join(seeds, file), 'utf8').split('\n');
-  const sections: MlSection[] = [];
-  let current: { heading: string; body: string[] } | undefined;
-  const flush = () => {
-    if (!current) return;
-    const anchor = /<a name="([^"]+)"/.exec(current.heading)?.[1] ?? slug(current.heading);
-    const prose = current.body.map((line) => line.trim()).filter((line) => line && !isTableLine(line) && !line.startsWith('<!--'));
-    sections.push({
-      anchor,
-      status: Number(/(\d{3})\)\s*$/.exec(current.heading)?.[1]),
-      message: prose[0] ?? '',
-      description: prose.slice(1),
-      rows: tableRows(current.body).map(([code = '', message = '']) => [code, message]),
-    });
-  };
-  for (const line of lines) {
-    if (line.startsWith('## ')) {
-      flush();
-      current = { heading: line.slice(3).trim(), body: [] };
-    } else if (current) {
-      current.body.push(line);
-    }
-  }
-  flush();
-  return sections;
-}
-
-function slug(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[()]/g, '')
-    .trim()
-    .split(/\s+/)
-    .join('-');
-}
+const readMlPage = (file: string) => readCategoryPage(readFileSync(path.join(seeds, file), 'utf8'));
 
 function readBatchPage() {
-  const text = readFileSync(path.join(seeds, BATCH_PAGE), 'utf8');
-  const part = (start: string, end?: string) => {
-    const from = text.indexOf(start);
-    const to = end ? text.indexOf(end, from) : text.length;
-    return text.slice(from, to).split('\n');
-  };
-  const common = tableRows(part('name="bk_ComRESTAPIErrCodes"', 'name="bk_batchsererrcode"'));
-  const service = tableRows(part('name="bk_batchsererrcode"', 'name="BKMK_JobTaskError"'));
-  const categories = tableRows(part('list of categories for task scheduling errors', 'Below is a sample'));
-  const job = tableRows(part('list of job scheduling error codes', 'list of task scheduling error codes'));
-  const task = tableRows(part('list of task scheduling error codes'));
-  return { common, service, categories, job, task };
+  const page = readFlatPage(readFileSync(path.join(seeds, BATCH_PAGE), 'utf8'));
+  const [common = [], service = []] = page.http;
+  return { common, service, categories: page.categories, job: page.job, task: page.task };
 }
 
 let catalog: Catalog;
