@@ -85,7 +85,11 @@ export function buildHtmlPage(packageDir: string, templates: Readonly<Record<str
       locales,
       ui: locales.map(uiStrings),
       shapes: shapes.shapes.map((shape) => JSON.parse(shape) as unknown),
-      sets: sets.map((set) => ({ tags: locales.map((locale) => set.languageTags[locale]), categories: Object.fromEntries(Object.entries(set.categoryMessages).map(([name, messages]) => [name, byLocale(locales, messages)])) })),
+      sets: sets.map((set) => ({
+        tags: locales.map((locale) => set.languageTags[locale]),
+        categories: Object.fromEntries(Object.entries(set.categoryMessages).map(([name, messages]) => [name, byLocale(locales, messages)])),
+        categoryTexts: Object.fromEntries(Object.entries(set.categoryTexts).map(([name, texts]) => [name, byLocale(locales, texts)])),
+      })),
       rows: data,
     }),
   };
