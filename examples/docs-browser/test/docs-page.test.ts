@@ -29,7 +29,7 @@ describe('index.html with JavaScript', () => {
     await tab.waitForFunction(() => document.querySelector('#count')?.textContent?.startsWith('2 of'));
     // ML Studio's BlobNotFound, and the Batch scheduling error of that name.
     expect(await visibleCodes(tab)).toEqual(['BlobNotFound', 'BlobNotFound']);
-    await expect(rowOf(tab, 'ml-studio/BadArgument/BlobNotFound').locator('td').nth(2).textContent()).resolves.toBe('Unable to access the provided Azure blob - {0}.  Azure error message: {1}.');
+    await expect(rowOf(tab, 'ml-studio/BadArgument/BlobNotFound').locator('td').nth(2).textContent()).resolves.toBe('Unable to access the provided Azure blob - {blob}.  Azure error message: {azureMessage}.');
     await screenshot(tab, 'search-BlobNotFound');
     await tab.close();
   });
@@ -59,7 +59,7 @@ describe('index.html with JavaScript', () => {
     await expect(tab.locator('label[for="q"]').textContent()).resolves.toBe('검색');
     await tab.getByLabel('검색', { exact: true }).fill('BlobNotFound');
     await tab.waitForFunction(() => document.querySelector('#count')?.textContent === '233개 중 2개 코드');
-    await expect(rowOf(tab, 'ml-studio/BadArgument/BlobNotFound').locator('td').nth(2).textContent()).resolves.toBe(new MlStudioError({ category: MlStudioCategory.BadArgument, code: MlStudioErrorCode.BlobNotFound }).toBody('ko').error.details![0]!.message.replace('{blob}', '{0}').replace('{azureMessage}', '{1}'));
+    await expect(rowOf(tab, 'ml-studio/BadArgument/BlobNotFound').locator('td').nth(2).textContent()).resolves.toBe(new MlStudioError({ category: MlStudioCategory.BadArgument, code: MlStudioErrorCode.BlobNotFound }).toBody('ko').error.details![0]!.message);
     await screenshot(tab, 'korean');
     await tab.close();
   });
@@ -170,7 +170,7 @@ describe('index.html with JavaScript off', () => {
     const tab = await browser.open(page, '#batch/PoolNotFound');
     await expect(tab.locator('tr[data-i]').count()).resolves.toBe(233);
     await expect(tab.locator('table').first().isVisible()).resolves.toBe(true);
-    await expect(rowOf(tab, 'ml-studio/BadArgument/BlobNotFound').locator('td').nth(2).textContent()).resolves.toBe('Unable to access the provided Azure blob - {0}.  Azure error message: {1}.');
+    await expect(rowOf(tab, 'ml-studio/BadArgument/BlobNotFound').locator('td').nth(2).textContent()).resolves.toBe('Unable to access the provided Azure blob - {blob}.  Azure error message: {azureMessage}.');
     // The filters need the script, so they are not offered.
     await expect(tab.locator('#filters').isVisible()).resolves.toBe(false);
     await expect(tab.evaluate(() => document.querySelector(':target')?.id)).resolves.toBe('batch/PoolNotFound');

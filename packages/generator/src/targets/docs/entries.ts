@@ -24,8 +24,6 @@ export interface DocsSet {
   readonly languageTags: Readonly<Record<string, string>>;
   /** By category name, by locale: the category's message as sent (rest-guidelines `error.message`). */
   readonly categoryMessages: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** By category name, by locale: the category's message as written. */
-  readonly categoryTexts: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly rows: readonly DocsRow[];
 }
 
@@ -71,12 +69,11 @@ function docsSet(catalog: Catalog, serviceId: string, view: ErrorSetView, set: E
       category.message ? [[category.name, perLocale(locales, (locale) => new CatalogError(set, { category: category.name }).messageIn(locale))]] : [],
     ),
   );
-  const categoryTexts = Object.fromEntries(view.categories.flatMap((category) => (category.message ? [[category.name, perLocale(locales, (locale) => written(category.message!, locale, view.defaultLocale))]] : [])));
   const languageTags = perLocale(locales, (locale) => {
     const chosen = matchLocale(locale, set.locales, set.defaultLocale);
     return set.languageTags?.[chosen] ?? chosen;
   });
-  return { id: view.id, serviceId, title: view.title, view, http, languageTags, categoryMessages, categoryTexts, rows: view.codes.flatMap((code) => codeRows(locales, view, set, code, http)) };
+  return { id: view.id, serviceId, title: view.title, view, http, languageTags, categoryMessages, rows: view.codes.flatMap((code) => codeRows(locales, view, set, code, http)) };
 }
 
 function codeRows(locales: readonly string[], view: ErrorSetView, set: ErrorSet, code: CodeView, http: boolean): DocsRow[] {

@@ -58,7 +58,7 @@ export function buildHtmlPage(packageDir: string, templates: Readonly<Record<str
           when: row.when === undefined ? [] : [row.when],
           status: row.status === undefined ? '—' : `${row.status} ${statusText(row.status)}`,
           category: categoryTitle(set, row),
-          message: row.text[defaultLocale]!,
+          message: row.sent[defaultLocale]!,
         };
       });
       return { ...group, tables: chunks(rows) };
@@ -88,7 +88,6 @@ export function buildHtmlPage(packageDir: string, templates: Readonly<Record<str
       sets: sets.map((set) => ({
         tags: locales.map((locale) => set.languageTags[locale]),
         categories: Object.fromEntries(Object.entries(set.categoryMessages).map(([name, messages]) => [name, byLocale(locales, messages)])),
-        categoryTexts: Object.fromEntries(Object.entries(set.categoryTexts).map(([name, texts]) => [name, byLocale(locales, texts)])),
       })),
       rows: data,
     }),
@@ -106,7 +105,7 @@ function groupsOf(set: DocsSet, service: Service): Array<Omit<GroupView, 'tables
     return categories.map((category) => ({
       id: `${set.id}/${category.name}`,
       heading: `${category.title} · ${category.status} ${statusText(category.status)}`,
-      messages: [{ category: category.name, text: category.message[service.defaultLocale]! }],
+      messages: [{ category: category.name, text: set.categoryMessages[category.name]![service.defaultLocale]! }],
       rows: set.rows.filter((row) => row.category === category.name),
     }));
   }
@@ -132,10 +131,11 @@ function chunks(rows: readonly RowView[]): Array<{ rows: RowView[]; height: numb
 }
 
 /**
- * A row as the script reads it: `[set, code, category, status, text, sent,
- * native, problem]`. Per-locale values are one value when every locale has
- * the same, else one per locale; `sent` is 0 when it is the text; `status`
- * 0 and `problem` -1 for embedded errors.
+ * A row as the script reads it: `[set, code, category, status, message,
+ * native, problem]`. The message is the one the runtime sends without params
+ * (`{0}` shown as `{blob}`), the very text of the copied bodies. Per-locale
+ * values are one value when every locale has the same, else one per locale;
+ * `status` is 0 and `problem` -1 for embedded errors.
  */
 function rowData(set: DocsSet, setIndex: number, row: DocsRow, locales: readonly string[], shapes: ShapeTable): unknown[] {
   const values = (locale: string): MarkerValues => ({
@@ -145,14 +145,13 @@ function rowData(set: DocsSet, setIndex: number, row: DocsRow, locales: readonly
     c: (row.category !== undefined && set.categoryMessages[row.category]?.[locale]) || '',
     l: set.languageTags[locale]!,
   });
-  const text = byLocale(locales, row.text);
   const sent = byLocale(locales, row.sent);
   const native = byLocale(
     locales,
     Object.fromEntries(locales.map((locale) => [locale, shapes.add(row.native[locale]!, values(locale))])),
   );
   const problem = row.problem ? byLocale(locales, Object.fromEntries(locales.map((locale) => [locale, shapes.add(row.problem![locale]!, values(locale))]))) : -1;
-  return [setIndex, row.code, row.category ?? '', row.status ?? 0, text, JSON.stringify(sent) === JSON.stringify(text) ? 0 : sent, native, problem];
+  return [setIndex, row.code, row.category ?? '', row.status ?? 0, sent, native, problem];
 }
 
 /** One value when every locale has the same, else the values in the catalog's locale order. */
