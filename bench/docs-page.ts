@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The docs target's index.html in headless Chromium (Debian's, as the browser
 // test uses): bytes of the page for the seed catalog and for a synthetic one
 // of 10,000 codes × 4 locales, time to first render (first contentful paint,

@@ -8,6 +8,9 @@ import { launchChromium, screenshot, type Browser } from './chromium.js';
 // opened from disk (file://) in headless Chromium.
 const page = createRequire(import.meta.url).resolve('@azure-errors/docs/index.html');
 
+// The page shows a code as sent without params: each placeholder by its name.
+const BLOB_NOT_FOUND = { category: MlStudioCategory.BadArgument, code: MlStudioErrorCode.BlobNotFound, params: { blob: '{blob}', azureMessage: '{azureMessage}' } } as const;
+
 const visibleCodes = (tab: Page) => tab.locator('tr[data-i]:visible th a').allTextContents();
 const rowOf = (tab: Page, id: string) => tab.locator(`tr[id="${id}"]`);
 
@@ -59,7 +62,7 @@ describe('index.html with JavaScript', () => {
     await expect(tab.locator('label[for="q"]').textContent()).resolves.toBe('검색');
     await tab.getByLabel('검색', { exact: true }).fill('BlobNotFound');
     await tab.waitForFunction(() => document.querySelector('#count')?.textContent === '233개 중 2개 코드');
-    await expect(rowOf(tab, 'ml-studio/BadArgument/BlobNotFound').locator('td').nth(2).textContent()).resolves.toBe(new MlStudioError({ category: MlStudioCategory.BadArgument, code: MlStudioErrorCode.BlobNotFound }).toBody('ko').error.details![0]!.message);
+    await expect(rowOf(tab, 'ml-studio/BadArgument/BlobNotFound').locator('td').nth(2).textContent()).resolves.toBe(new MlStudioError(BLOB_NOT_FOUND).toBody('ko').error.details![0]!.message);
     await screenshot(tab, 'korean');
     await tab.close();
   });
@@ -82,7 +85,7 @@ describe('index.html with JavaScript', () => {
     const tab = await browser.open(page);
     await tab.getByLabel('Language', { exact: true }).selectOption('ko');
     await tab.locator('a[href="#ml-studio/BadArgument/BlobNotFound"]').click();
-    const error = new MlStudioError({ category: MlStudioCategory.BadArgument, code: MlStudioErrorCode.BlobNotFound });
+    const error = new MlStudioError(BLOB_NOT_FOUND);
     await tab.locator('#copy-native').click();
     await tab.waitForFunction(() => document.querySelector('#copy-status')?.textContent !== '');
     const native = await tab.evaluate(() => navigator.clipboard.readText());

@@ -39,7 +39,7 @@ describe('a generation with nothing to do', () => {
     expect(check.stdout).toMatch(/^generated files are up to date \(\d+ files\)\n$/);
     const again = await errcat('generate', '--timings');
     expect(again.ranTargets).toBe(false);
-    expect(again.stdout).toMatch(/^generated \d+ files for codes, openapi, json-schema, express, fastify: 0 created, 0 updated, 0 removed, \d+ unchanged\n$/);
+    expect(again.stdout).toMatch(/^generated \d+ files for codes, openapi, json-schema, express, fastify, docs: 0 created, 0 updated, 0 removed, \d+ unchanged\n$/);
   });
 
   it('sees a hand edit that keeps the file size and time, and generate puts the file back', async () => {

@@ -86,7 +86,7 @@ describe('layout and naming settings', () => {
     addSettings('  package:\n    license: Apache-2.0\n    author: Payments team\n    repository: git+https://git.example.com/payments.git\n    homepage: https://payments.example.com\n');
     writeFileSync(path.join(work, 'LICENSE'), 'Apache License 2.0 …\n');
     expect((await errcat('generate')).code).toBe(0);
-    for (const dir of ['codes', 'openapi', 'json-schema', 'express', 'fastify']) {
+    for (const dir of ['codes', 'openapi', 'json-schema', 'express', 'fastify', 'docs']) {
       expect(manifest(`packages/${dir}`)).toMatchObject({
         license: 'Apache-2.0',
         author: 'Payments team',
@@ -158,7 +158,7 @@ describe('how generated packages depend on each other', () => {
   it('without a workspace, says how to install the packages when they first appear', async () => {
     const first = await errcat('generate');
     expect(first.stdout).toContain(
-      'this project is no workspace: add the packages to your dependencies with `npm install ./packages/codes ./packages/openapi ./packages/json-schema ./packages/express ./packages/fastify`',
+      'this project is no workspace: add the packages to your dependencies with `npm install ./packages/codes ./packages/openapi ./packages/json-schema ./packages/express ./packages/fastify ./packages/docs`',
     );
     expect((await errcat('generate')).stdout).not.toContain('no workspace');
   });
@@ -168,7 +168,7 @@ describe('how generated packages depend on each other', () => {
     const result = await errcat('generate');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      'warning: packages/codes, packages/openapi, packages/json-schema, packages/express, packages/fastify are not in the workspace; add them to pnpm-workspace.yaml `packages` so they install and build with the rest\n',
+      'warning: packages/codes, packages/openapi, packages/json-schema, packages/express, packages/fastify, packages/docs are not in the workspace; add them to pnpm-workspace.yaml `packages` so they install and build with the rest\n',
     );
   });
 });

@@ -72,7 +72,7 @@ describe('errcat init', () => {
     [['--service', '9lives'], '--service 9lives: a service id is lower-case letters, digits and -, starting with a letter, such as payments'],
     [['--wire-format', 'soap'], '--wire-format soap: choose one of'],
     [['--locales', 'en,not a tag'], '--locales en,not a tag: not a tag is not a BCP 47 language tag'],
-    [['--targets', 'codes,docs'], '--targets: docs is not a target'],
+    [['--targets', 'codes,website'], '--targets: website is not a target'],
   ])('refuses %j with what to do, and writes nothing', async (flags, message) => {
     const result = await errcat(work, 'init', '--wire-format', 'batch', ...flags);
     expect(result.code).toBe(1);

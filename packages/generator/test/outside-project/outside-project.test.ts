@@ -34,7 +34,7 @@ const REDOCLY = path.join(path.dirname(createRequire(import.meta.url).resolve('@
 
 /** What `errcat init` is asked for; consumer/ is written against these names (`@payments/codes`, `PaymentsError`). */
 const INIT = ['--scope', '@payments', '--service', 'payments', '--name', 'Payments', '--title', 'Payments API', '--wire-format', 'batch'];
-const TARGETS = ['codes', 'openapi', 'json-schema', 'express', 'fastify'] as const;
+const TARGETS = ['codes', 'openapi', 'json-schema', 'express', 'fastify', 'docs'] as const;
 const DECLINED_DE = 'Die Karte mit der Endung 4242 wurde abgelehnt.';
 const DECLINED_EN = 'The card ending in 4242 was declined.';
 
@@ -205,7 +205,7 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
     expect(validate.stdout + validate.stderr).not.toMatch(/\berror\b E\d+/);
   });
 
-  step('errcat generate writes the five packages, laid out for this project', COMMAND_MS * 2, async () => {
+  step('errcat generate writes the six packages, laid out for this project', COMMAND_MS * 2, async () => {
     await errcat(['generate']);
     generated = await readGenerated(dir);
     expect(generated.map((pkg) => pkg.manifest.name).sort()).toEqual(TARGETS.map((target) => `@payments/${target}`).sort());
@@ -217,6 +217,8 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
       }
       expect(existsSync(path.join(dir, pkg.folder, 'turbo.json')), `${pkg.folder}/turbo.json only when the root has one`).toBe(layout.turbo);
     }
+    // The docs page is built from errcat's shipped templates, for this catalog.
+    expect(await readFile(path.join(dir, 'packages/docs/index.html'), 'utf8')).toContain('id="payments/CardDeclined"');
     const leaks = await filesMentioning(path.join(dir, 'packages'), [REPOSITORY, '@azure-errors', 'MlStudio', 'PoolNotFound']);
     expect(leaks, 'generated files that name the repository or its own catalog').toEqual([]);
   });

@@ -8,6 +8,7 @@
 /** What a marker stands for: the row's code, category, sent message, category message, language tag. */
 export type MarkerValues = Readonly<Record<'n' | 'k' | 'm' | 'c' | 'l', string>>;
 
+/** Markers are this character and a letter; the character itself, where the text has it, is `\u0000z`. */
 const MARKER = '\u0000';
 
 /** The distinct shapes of a page, each a JSON text, and the index of each body's shape. */
@@ -40,19 +41,17 @@ function toShape(value: unknown, values: MarkerValues): unknown {
 }
 
 function shapeString(text: string, values: MarkerValues): string {
-  // A value holding the marker character could not be told from a marker: keep such text literal.
-  if (text.includes(MARKER) || Object.values(values).some((value) => value.includes(MARKER))) return text;
   for (const key of ['m', 'c', 'l'] as const) if (text === values[key]) return MARKER + key;
-  // One pass over the text, the longer name first, so a code named inside its category's name (`Argument` in `BadArgument`) stays whole.
+  // One pass over the text, so nothing it put in is read again: the marker character itself becomes `\u0000z`, and the
+  // code and category names their markers, the longer first (`Argument` inside `BadArgument` stays whole).
   const names = (['n', 'k'] as const).filter((key) => values[key] !== '').sort((a, b) => values[b].length - values[a].length);
-  if (names.length === 0) return text;
-  const pattern = new RegExp(names.map((key) => values[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  return text.replace(pattern, (found) => MARKER + names.find((key) => values[key] === found)!);
+  const pattern = new RegExp([MARKER, ...names.map((key) => values[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))].join('|'), 'g');
+  return text.replace(pattern, (found) => MARKER + (found === MARKER ? 'z' : names.find((key) => values[key] === found)!));
 }
 
 /** What the page does: every marker back to its value. */
 export function fillShape(value: unknown, values: MarkerValues): unknown {
-  if (typeof value === 'string') return value.replace(/\u0000([nkmcl])/g, (_, key: keyof MarkerValues) => values[key]);
+  if (typeof value === 'string') return value.replace(/\u0000([nkmclz])/g, (_, key: keyof MarkerValues | 'z') => (key === 'z' ? MARKER : values[key]));
   if (Array.isArray(value)) return value.map((item) => fillShape(item, values));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillShape(item, values)]));
   return value;
