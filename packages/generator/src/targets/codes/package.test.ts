@@ -74,6 +74,59 @@ describe('the built package', () => {
   });
 });
 
+describe('reading answers back (client)', () => {
+  const SETS = [
+    ['MlStudio', 'mlStudio'],
+    ['Batch', 'batch'],
+    ['BatchScheduling', 'batchScheduling'],
+  ] as const;
+
+  it('parses every code of every set in every locale, natively and as problem details, and agrees with the full catalog', async () => {
+    const { parseError } = (await import(path.join(REPO, 'packages/runtime/dist/client/index.js'))) as { parseError: (set: unknown, body: unknown, options?: unknown) => unknown };
+    let checked = 0;
+    for (const [prefix, camel] of SETS) {
+      const catalog = codes[`${camel}Catalog`];
+      const parse = codes[`parse${prefix}Error`] as (body: unknown, options?: unknown) => Record<string, unknown>;
+      const http = catalog.wireFormat !== 'batch-scheduling';
+      for (const [key, code] of Object.entries<any>(catalog.codes)) {
+        for (const variant of code.variants ?? [undefined]) {
+          const params = Object.fromEntries(code.params.map((param: { name: string; type: string }) => [param.name, param.type === 'string' ? 'v' : 1]));
+          const error = new codes[`${prefix}Error`]({ category: code.category, code: code.name, variant: variant?.when, params });
+          for (const locale of catalog.locales) {
+            for (const problem of http ? [false, true] : [false]) {
+              const answer = http ? codes.errorResponse(error, { acceptLanguage: locale, problem }) : { body: error.toBody(locale), status: undefined, headers: {} };
+              if (answer.status === 304) continue; // a 304 carries no body
+              const options = { status: answer.status, headers: answer.headers };
+              const result = parse(JSON.stringify(answer.body), options);
+              expect(result, `${key} ${locale}${problem ? ' problem' : ''}`).toMatchObject({ kind: 'catalog', key, code: code.name, category: code.category, status: error.status, message: error.messageIn(locale) });
+              if (http) expect(result.locale).toBe(locale);
+              expect(parseError(catalog, JSON.stringify(answer.body), options)).toEqual(result);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('bundles for the browser with no Node built-in, no messages and no server runtime', async () => {
+    const result = await build({
+      stdin: { contents: 'export { parseMlStudioError, batchErrorFromResponse, parseBatchSchedulingError } from "./dist/client.js";', resolveDir: dir },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      charset: 'utf8',
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles[0]!.text;
+    for (const absent of ['Invalid argument provided.', 'The specified pool does not exist.', 'Negotiator', 'node:']) expect(text.includes(absent), absent).toBe(false);
+    expect(text.includes('PoolNotFound')).toBe(true);
+  });
+});
+
 describe('two copies of the package', () => {
   it('recognise each other’s errors with instanceof', async () => {
     const copy = `${dir}-copy`;
