@@ -5,6 +5,7 @@ import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { catalogData } from './catalog-file.js';
+import { clientExamples } from './client-readme.js';
 import { namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
 import { quote, typePropertyName } from '../shared/typescript/ts-literal.js';
 
@@ -34,6 +35,7 @@ export function buildReadme(packageDir: string, input: TargetInput, sets: readon
       };
     }),
     examples: examples(name, sets),
+    clientExamples: clientExamples(name, sets),
   };
   return { path: `${packageDir}/README.md`, contents: renderTemplate(input.templates, README_TEMPLATE, view) };
 }
