@@ -48,7 +48,7 @@ export function parseError(set: ClientErrorSet, body: unknown, options: ParseOpt
 }
 
 export function foreign(reason: ForeignReason, status: number | undefined, contentType: string | undefined, body: unknown): ForeignBody {
-  return { kind: 'foreign', key: undefined, code: undefined, category: undefined, reason, status, contentType, body };
+  return { kind: 'foreign', key: undefined, code: undefined, category: undefined, reason, message: undefined, locale: undefined, problem: undefined, status, contentType, body };
 }
 
 /** Whether a `Content-Type` is JSON (`application/json`, `application/problem+json`, any `+json`); an absent one may be. */

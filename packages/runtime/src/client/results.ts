@@ -122,6 +122,10 @@ export interface ForeignBody {
   readonly code: undefined;
   readonly category: undefined;
   readonly reason: ForeignReason;
+  /** No message, locale or problem members: there is no error to take them from (present so every result can be read alike). */
+  readonly message: undefined;
+  readonly locale: undefined;
+  readonly problem: undefined;
   /** The response's status, when the caller gave one. */
   readonly status: number | undefined;
   readonly contentType: string | undefined;
