@@ -1,8 +1,10 @@
 // The real catalog's package, built and imported the way users get it.
 
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { publint } from 'publint';
@@ -124,6 +126,37 @@ describe('reading answers back (client)', () => {
     const text = result.outputFiles[0]!.text;
     for (const absent of ['Invalid argument provided.', 'The specified pool does not exist.', 'Negotiator', 'node:']) expect(text.includes(absent), absent).toBe(false);
     expect(text.includes('PoolNotFound')).toBe(true);
+  });
+});
+
+/** A Chromium to run the browser test in; CI installs one (.ci/run), elsewhere the test is skipped when there is none. */
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((candidate) => existsSync(candidate));
+
+describe.skipIf(CHROMIUM === undefined && !process.env.CI)('in a real browser', () => {
+  it('reads a body, a fetch Response of problem details and a proxy’s HTML 502 in headless Chromium', async () => {
+    const script = [
+      'import { parseMlStudioError, batchErrorFromResponse, MlStudioErrorCode } from "./dist/client.js";',
+      'const studio = parseMlStudioError(\'{"error":{"code":"BadArgument","message":"Argument non valide fourni.","details":[{"code":"BlobNotFound","message":"…"}]}}\', { status: 400, headers: new Headers({ "content-language": "fr" }) });',
+      'const problem = await batchErrorFromResponse(new Response(\'{"type":"about:blank","title":"Not Found","status":404,"detail":"The specified pool does not exist.","code":"PoolNotFound"}\', { status: 404, headers: { "content-type": "application/problem+json" } }));',
+      'const html = await batchErrorFromResponse(new Response("<html>Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } }));',
+      'const pick = (result) => ({ kind: result.kind, key: result.key, status: result.status, locale: result.locale, reason: result.reason });',
+      'document.getElementById("out").textContent = JSON.stringify({ node: typeof process, narrowed: studio.code === MlStudioErrorCode.BlobNotFound, results: [studio, problem, html].map(pick) });',
+    ].join('\n');
+    const bundled = await build({ stdin: { contents: script, resolveDir: dir, loader: 'js' }, bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent' });
+    const page = path.join(dir, 'client.html');
+    await writeFile(page, `<!doctype html><meta charset="utf-8"><pre id="out">not run</pre><script type="module">${bundled.outputFiles[0]!.text}</script>`);
+    expect(CHROMIUM, 'CI runs this in Chromium: install it (apt-get install chromium)').toBeDefined();
+    const { stdout } = await promisify(execFile)(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=10000', '--dump-dom', pathToFileURL(page).href], { timeout: 60_000 });
+    const out = /<pre id="out">([^<]*)<\/pre>/.exec(stdout)?.[1]?.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    expect(JSON.parse(out ?? 'null')).toEqual({
+      node: 'undefined',
+      narrowed: true,
+      results: [
+        { kind: 'catalog', key: 'BadArgument/BlobNotFound', status: 400, locale: 'fr' },
+        { kind: 'catalog', key: 'PoolNotFound', status: 404 },
+        { kind: 'foreign', status: 502, reason: 'content-type' },
+      ],
+    });
   });
 });
 
