@@ -3,7 +3,7 @@
 // router answers its errors with its own service's wire format.
 
 import express, { type Request, type Router } from 'express';
-import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit } from '@azure-errors/codes';
+import { BatchError, BatchErrorCode, BatchSchedulingError, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type BatchSchedulingErrorInit, type MlStudioErrorInit } from '@azure-errors/codes';
 import { batchErrorHandler, batchErrors, batchNotFoundHandler, catchErrors, mlStudioErrors, type ErrorContext } from '@azure-errors/express';
 
 export interface AppOptions {
@@ -153,6 +153,11 @@ function batch(options: AppOptions): Router {
 
   router.get('/errors/:code', (request) => {
     throw new BatchError({ code: request.params.code, variant: request.query.variant } as BatchErrorInit);
+  });
+  // A job whose scheduling failed: the error is reported inside the resource, not as the response.
+  router.get('/jobs/failed/:category/:code', (request, response) => {
+    const error = new BatchSchedulingError({ category: request.params.category, code: request.params.code } as BatchSchedulingErrorInit);
+    response.json({ id: 'job-1', state: 'completed', executionInfo: { schedulingError: error.toBody() } });
   });
   router.get(
     '/crash/:kind',

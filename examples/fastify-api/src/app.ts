@@ -3,7 +3,7 @@
 // under /studio, each in its own encapsulated context with its own plugin.
 
 import Fastify, { type FastifyInstance } from 'fastify';
-import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit } from '@azure-errors/codes';
+import { BatchError, BatchErrorCode, BatchSchedulingError, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type BatchSchedulingErrorInit, type MlStudioErrorInit } from '@azure-errors/codes';
 import { batchErrors, batchFrameworkErrors, mlStudioErrors, type ErrorContext } from '@azure-errors/fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
@@ -175,6 +175,11 @@ async function batch(router: FastifyInstance): Promise<void> {
 
   router.get<{ Params: { code: string }; Querystring: { variant?: string } }>('/errors/:code', async (request) => {
     throw new BatchError({ code: request.params.code, variant: request.query.variant } as BatchErrorInit);
+  });
+  // A job whose scheduling failed: the error is reported inside the resource, not as the response.
+  router.get<{ Params: { category: string; code: string } }>('/jobs/failed/:category/:code', async (request) => {
+    const error = new BatchSchedulingError({ category: request.params.category, code: request.params.code } as BatchSchedulingErrorInit);
+    return { id: 'job-1', state: 'completed', executionInfo: { schedulingError: error.toBody() } };
   });
   router.get<{ Params: { kind: string } }>('/crash/:kind', async (request) => {
     throw CRASHES[request.params.kind]?.();

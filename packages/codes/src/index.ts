@@ -3,10 +3,14 @@
 export * from "./batch/codes.gen.js";
 export * from "./batch/catalog.gen.js";
 export * from "./batch/errors.gen.js";
+export * from "./batch/client.gen.js";
 export * from "./batch-scheduling/codes.gen.js";
 export * from "./batch-scheduling/catalog.gen.js";
 export * from "./batch-scheduling/errors.gen.js";
+export * from "./batch-scheduling/client.gen.js";
 export * from "./ml-studio/codes.gen.js";
 export * from "./ml-studio/catalog.gen.js";
 export * from "./ml-studio/errors.gen.js";
+export * from "./ml-studio/client.gen.js";
 export { CatalogError, errorResponse, isCatalogError, negotiateLocale, prefersProblemDetails, toHttpError, type ErrorResponse, type ErrorSet, type FailureKind, type ProblemDetails, type ProblemOptions, type ResponseOptions } from "@errcat/runtime";
+export type { ForeignBody, ForeignReason, ParseOptions, ReadOptions, ResponseLike } from "@errcat/runtime/client";

@@ -27,6 +27,10 @@ describe('entry points', () => {
     expect(packagesReachedFrom('index.ts')).toEqual(['negotiator']);
   });
 
+  it('the client entry loads nothing at all: no Node built-in, no package', () => {
+    expect(packagesReachedFrom('client/index.ts')).toEqual([]);
+  });
+
   it('the Express adapter loads no framework at all', () => {
     expect(packagesReachedFrom('express.ts')).toEqual(['negotiator', 'node:util']);
   });

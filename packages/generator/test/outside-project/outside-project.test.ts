@@ -249,6 +249,7 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
       body: { code: 'CardDeclined', message: { lang: 'en', value: DECLINED_EN } },
       known: true,
       unknown: false,
+      parsed: { kind: 'catalog', code: 'CardDeclined', status: 402, locale: 'en', message: DECLINED_EN },
     });
   });
 
@@ -265,6 +266,10 @@ describe.each(LAYOUTS)('errcat in $name, installed from the tarballs', (layout) 
           body: JSON.stringify({ code: 'CardDeclined', message: { lang: 'de', value: DECLINED_DE } }),
         });
         expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+        // The same answer read back by the generated client, in the user's project.
+        await copyFile(path.join(CONSUMER, 'read.mjs'), path.join(dir, 'read.mjs'));
+        const read = await must(process.execPath, ['read.mjs', `${origin}/cards/c1/charge`], { cwd: dir, timeoutMs: COMMAND_MS });
+        expect(JSON.parse(read.stdout)).toEqual({ kind: 'catalog', code: 'CardDeclined', status: 402, locale: 'de', message: DECLINED_DE });
       });
     });
   }

@@ -4,7 +4,8 @@ import { buildCatalogFile } from './catalog-file.js';
 import { buildEnumsFile } from './enums-file.js';
 import { errorSets } from './error-sets.js';
 import { buildErrorsFile } from './errors-file.js';
-import { buildIndexFile } from './index-file.js';
+import { buildClientFile } from './client-file.js';
+import { buildClientIndexFile, buildIndexFile } from './index-file.js';
 import { packageTsconfig, projectFiles } from '../shared/package-files.js';
 import { buildManifest } from './package-files.js';
 import { buildReadme, README_TEMPLATE } from './readme.js';
@@ -23,10 +24,12 @@ export const codesTarget: Target = {
       ...projectFiles(input, 'codes'),
       buildReadme(dir, input, sets),
       buildIndexFile(dir, sets),
+      buildClientIndexFile(dir, sets),
       ...sets.flatMap((set) => [
         buildEnumsFile(dir, set, input.catalog.settings.enumStyle),
         buildCatalogFile(dir, name, set),
         buildErrorsFile(dir, set),
+        buildClientFile(dir, set),
       ]),
     ];
   },

@@ -11,7 +11,7 @@ export function buildManifest(input: TargetInput): GeneratedFile {
     keywords: ['error-codes', 'enum', 'errcat', 'problem-details'],
     main: './dist/index.js',
     types: './dist/index.d.ts',
-    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './client': { types: './dist/client.d.ts', default: './dist/client.js' } },
     files: ['dist'],
     scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit' },
     dependencies: { '@errcat/runtime': input.runtimeVersion },

@@ -1,8 +1,10 @@
 // The real catalog's package, built and imported the way users get it.
 
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { publint } from 'publint';
@@ -71,6 +73,90 @@ describe('the built package', () => {
     for (const catalog of [codes.mlStudioCatalog, codes.batchCatalog, codes.batchSchedulingCatalog]) {
       expect(JSON.parse(JSON.stringify(catalog))).toEqual(catalog);
     }
+  });
+});
+
+describe('reading answers back (client)', () => {
+  const SETS = [
+    ['MlStudio', 'mlStudio'],
+    ['Batch', 'batch'],
+    ['BatchScheduling', 'batchScheduling'],
+  ] as const;
+
+  it('parses every code of every set in every locale, natively and as problem details, and agrees with the full catalog', async () => {
+    const { parseError } = (await import(path.join(REPO, 'packages/runtime/dist/client/index.js'))) as { parseError: (set: unknown, body: unknown, options?: unknown) => unknown };
+    let checked = 0;
+    for (const [prefix, camel] of SETS) {
+      const catalog = codes[`${camel}Catalog`];
+      const parse = codes[`parse${prefix}Error`] as (body: unknown, options?: unknown) => Record<string, unknown>;
+      const http = catalog.wireFormat !== 'batch-scheduling';
+      for (const [key, code] of Object.entries<any>(catalog.codes)) {
+        for (const variant of code.variants ?? [undefined]) {
+          const params = Object.fromEntries(code.params.map((param: { name: string; type: string }) => [param.name, param.type === 'string' ? 'v' : 1]));
+          const error = new codes[`${prefix}Error`]({ category: code.category, code: code.name, variant: variant?.when, params });
+          for (const locale of catalog.locales) {
+            for (const problem of http ? [false, true] : [false]) {
+              const answer = http ? codes.errorResponse(error, { acceptLanguage: locale, problem }) : { body: error.toBody(locale), status: undefined, headers: {} };
+              if (answer.status === 304) continue; // a 304 carries no body
+              const options = { status: answer.status, headers: answer.headers };
+              const result = parse(JSON.stringify(answer.body), options);
+              expect(result, `${key} ${locale}${problem ? ' problem' : ''}`).toMatchObject({ kind: 'catalog', key, code: code.name, category: code.category, status: error.status, message: error.messageIn(locale) });
+              if (http) expect(result.locale).toBe(locale);
+              expect(parseError(catalog, JSON.stringify(answer.body), options)).toEqual(result);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('bundles for the browser with no Node built-in, no messages and no server runtime', async () => {
+    const result = await build({
+      stdin: { contents: 'export { parseMlStudioError, batchErrorFromResponse, parseBatchSchedulingError } from "./dist/client.js";', resolveDir: dir },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      charset: 'utf8',
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles[0]!.text;
+    for (const absent of ['Invalid argument provided.', 'The specified pool does not exist.', 'Negotiator', 'node:']) expect(text.includes(absent), absent).toBe(false);
+    expect(text.includes('PoolNotFound')).toBe(true);
+  });
+});
+
+/** A Chromium to run the browser test in; CI installs one (.ci/run), elsewhere the test is skipped when there is none. */
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((candidate) => existsSync(candidate));
+
+describe.skipIf(CHROMIUM === undefined && !process.env.CI)('in a real browser', () => {
+  it('reads a body, a fetch Response of problem details and a proxy’s HTML 502 in headless Chromium', async () => {
+    const script = [
+      'import { parseMlStudioError, batchErrorFromResponse, MlStudioErrorCode } from "./dist/client.js";',
+      'const studio = parseMlStudioError(\'{"error":{"code":"BadArgument","message":"Argument non valide fourni.","details":[{"code":"BlobNotFound","message":"…"}]}}\', { status: 400, headers: new Headers({ "content-language": "fr" }) });',
+      'const problem = await batchErrorFromResponse(new Response(\'{"type":"about:blank","title":"Not Found","status":404,"detail":"The specified pool does not exist.","code":"PoolNotFound"}\', { status: 404, headers: { "content-type": "application/problem+json" } }));',
+      'const html = await batchErrorFromResponse(new Response("<html>Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } }));',
+      'const pick = (result) => ({ kind: result.kind, key: result.key, status: result.status, locale: result.locale, reason: result.reason });',
+      'document.getElementById("out").textContent = JSON.stringify({ node: typeof process, narrowed: studio.code === MlStudioErrorCode.BlobNotFound, results: [studio, problem, html].map(pick) });',
+    ].join('\n');
+    const bundled = await build({ stdin: { contents: script, resolveDir: dir, loader: 'js' }, bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent' });
+    const page = path.join(dir, 'client.html');
+    await writeFile(page, `<!doctype html><meta charset="utf-8"><pre id="out">not run</pre><script type="module">${bundled.outputFiles[0]!.text}</script>`);
+    expect(CHROMIUM, 'CI runs this in Chromium: install it (apt-get install chromium)').toBeDefined();
+    const { stdout } = await promisify(execFile)(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=10000', '--dump-dom', pathToFileURL(page).href], { timeout: 60_000 });
+    const out = /<pre id="out">([^<]*)<\/pre>/.exec(stdout)?.[1]?.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    expect(JSON.parse(out ?? 'null')).toEqual({
+      node: 'undefined',
+      narrowed: true,
+      results: [
+        { kind: 'catalog', key: 'BadArgument/BlobNotFound', status: 400, locale: 'fr' },
+        { kind: 'catalog', key: 'PoolNotFound', status: 404 },
+        { kind: 'foreign', status: 502, reason: 'content-type' },
+      ],
+    });
   });
 });
 

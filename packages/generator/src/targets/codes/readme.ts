@@ -5,6 +5,8 @@ import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { catalogData } from './catalog-file.js';
+import { clientNamesOf } from './client-file.js';
+import { clientExamples } from './client-readme.js';
 import { namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
 import { quote, typePropertyName } from '../shared/typescript/ts-literal.js';
 
@@ -28,12 +30,14 @@ export function buildReadme(packageDir: string, input: TargetInput, sets: readon
         title: markdownText(set.title),
         enums: [set.categories.length ? names.categoryEnum : undefined, names.codeEnum].filter(Boolean).map((entry) => `\`${entry}\``).join(', '),
         errorClass: `\`${names.errorClass}\``,
+        readers: readers(set),
         codes: String(set.codes.length),
         locales: set.locales.join(', '),
         wireFormat: set.wireFormat,
       };
     }),
     examples: examples(name, sets),
+    clientExamples: clientExamples(name, sets),
   };
   return { path: `${packageDir}/README.md`, contents: renderTemplate(input.templates, README_TEMPLATE, view) };
 }
@@ -161,6 +165,12 @@ function examples(pkg: string, sets: readonly ErrorSetView[]): Example[] {
     });
   }
   return result;
+}
+
+/** The client functions of a set, as the table lists them. */
+function readers(set: ErrorSetView): string {
+  const client = clientNamesOf(set);
+  return [client.parse, ...(set.wireFormat === 'batch-scheduling' ? [] : [client.fromResponse])].map((name) => `\`${name}\``).join(', ');
 }
 
 function member(set: ErrorSetView, code: CodeView): string {

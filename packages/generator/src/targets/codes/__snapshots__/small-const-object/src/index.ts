@@ -3,13 +3,18 @@
 export * from "./jobs/codes.gen.js";
 export * from "./jobs/catalog.gen.js";
 export * from "./jobs/errors.gen.js";
+export * from "./jobs/client.gen.js";
 export * from "./jobs-scheduling/codes.gen.js";
 export * from "./jobs-scheduling/catalog.gen.js";
 export * from "./jobs-scheduling/errors.gen.js";
+export * from "./jobs-scheduling/client.gen.js";
 export * from "./ledger/codes.gen.js";
 export * from "./ledger/catalog.gen.js";
 export * from "./ledger/errors.gen.js";
+export * from "./ledger/client.gen.js";
 export * from "./studio/codes.gen.js";
 export * from "./studio/catalog.gen.js";
 export * from "./studio/errors.gen.js";
+export * from "./studio/client.gen.js";
 export { CatalogError, errorResponse, isCatalogError, negotiateLocale, prefersProblemDetails, toHttpError, type ErrorResponse, type ErrorSet, type FailureKind, type ProblemDetails, type ProblemOptions, type ResponseOptions } from "@errcat/runtime";
+export type { ForeignBody, ForeignReason, ParseOptions, ReadOptions, ResponseLike } from "@errcat/runtime/client";
