@@ -290,7 +290,7 @@ export const DIAGNOSTICS = {
     message: ({ code, section, sections, suggestion }) =>
       sections.length === 0
         ? `${code} names section \`${brief(section)}\`, but the service has no \`sections\`; add \`sections: { ${brief(section)}: { title: { … } } }\` or remove \`section\``
-        : `${code} names section \`${brief(section)}\`, which is not under \`sections\` (${list(sections)})${didYouMean(suggestion)}; use one of those keys or add the section`,
+        : `${code} names section \`${brief(section)}\`, which is not under \`sections\` (${list(sections)}); use one of those keys or add the section${didYouMean(suggestion)}`,
   }),
 
   missingDefaultMessage: define<{ what: string; locale: string }>({
