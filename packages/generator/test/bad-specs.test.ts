@@ -162,6 +162,13 @@ const cases: Array<[string, Expected[]]> = [
     ['E304', 'lab.yaml', 36, 18],
   ]],
   // Reported where they open, not where the parser gave up.
+  // A code's section is one of the service's sections, or there are none to name.
+  ['unknown-section', [
+    ['E312', 'shop.yaml', 20, 14],
+  ]],
+  ['section-without-sections', [
+    ['E312', 'shop.yaml', 25, 14],
+  ]],
   ['unterminated-flow', [
     ['E101', 'shop.yaml', 6, 12],
   ]],
@@ -213,6 +220,8 @@ describe('bad specs', () => {
       '`failures.notFound` names `NotFund`, which is not a code or category of this service; did you mean `NotFound`?',
     );
     expect(messages('unresolved-duplicate')[0]).toMatch(/add `alsoIn: \[ServerFault\]` here/);
+    expect(messages('unknown-section')).toEqual(['BadBody names section `request`, which is not under `sections` (requests); use one of those keys or add the section; did you mean `requests`?']);
+    expect(messages('section-without-sections')).toEqual(['InternalError names section `server`, but the service has no `sections`; add `sections: { server: { title: { … } } }` or remove `section`']);
     expect(messages('status-class')).toContain(
       'BodyInvalid has status 503 but its category BadArgument is 400; a 4xx category holds only 4xx codes (move the code to a matching category)',
     );

@@ -110,7 +110,7 @@ describe('errcat validate', () => {
     const root = workspace({ 'openapi.yaml': 'openapi: 3.1.0\ninfo:\n  title: Shop\n  version: 1.0.0\npaths: {}\n' });
     const result = await errcat(root, 'validate');
     expect(result).toMatchObject({ code: 0, stdout: 'spec: 2 services, 4 codes, 2 locales; no errors\n' });
-    expect(result.stderr).toBe('note: skipped spec/openapi.yaml: not a catalog file (none of settings, service, categories, codes, embedded at the top level)\n');
+    expect(result.stderr).toBe('note: skipped spec/openapi.yaml: not a catalog file (none of settings, service, categories, sections, codes, embedded at the top level)\n');
   });
 
   it.each(['duplicate-key-and-alias', 'duplicate-key-and-control-character', 'duplicate-key-and-tag', 'alias-loop', 'alias-bomb', 'nesting-too-deep', 'lone-surrogate'])(

@@ -283,6 +283,15 @@ export const DIAGNOSTICS = {
     title: 'Category name used twice',
     message: ({ category }) => `category \`${category}\` is defined both under \`categories\` and \`embedded.categories\`; rename one`,
   }),
+  unknownSection: define<{ code: string; section: string; sections: readonly string[]; suggestion?: string }>({
+    code: 'E312',
+    severity: 'error',
+    title: 'Code in an unknown section',
+    message: ({ code, section, sections, suggestion }) =>
+      sections.length === 0
+        ? `${code} names section \`${brief(section)}\`, but the service has no \`sections\`; add \`sections: { ${brief(section)}: { title: { … } } }\` or remove \`section\``
+        : `${code} names section \`${brief(section)}\`, which is not under \`sections\` (${list(sections)}); use one of those keys or add the section${didYouMean(suggestion)}`,
+  }),
 
   missingDefaultMessage: define<{ what: string; locale: string }>({
     code: 'E401',

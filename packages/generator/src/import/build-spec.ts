@@ -6,12 +6,13 @@ import type {
   RawEmbedded,
   RawFailures,
   RawHttpCode,
+  RawSection,
   RawSpecFile,
 } from '../spec/raw-spec.js';
 import { placesOf } from '../spec/spec-file.js';
 import type { FieldComment } from './emit-yaml.js';
 import { contentKeys, pairPages, type PageGroup } from './pair-pages.js';
-import { ImportProblem, ImportProblems, type PageCatalog, type PageCategory, type PageEmbeddedCode, type PageHttpCode } from './read-page.js';
+import { ImportProblem, ImportProblems, slugOf, type PageCatalog, type PageCategory, type PageCodeSection, type PageEmbeddedCode, type PageHttpCode } from './read-page.js';
 
 export interface ImportedService {
   serviceId: string;
@@ -54,7 +55,11 @@ function buildService({ main, translations, decisions: pairing }: PageGroup): Im
     },
   };
   if (main.categories.length > 0) spec.categories = buildCategories(main, translations, decisions);
-  if (main.httpCodes.length > 0) spec.codes = buildHttpCodes(main, translations, decisions);
+  if (main.httpCodes.length > 0) {
+    const codes = buildHttpCodes(main, translations, decisions);
+    if (documentsSections(main)) Object.assign(spec, buildSections(main, translations, codes, decisions));
+    else spec.codes = codes;
+  }
   if (main.embeddedCodes.length > 0) spec.embedded = buildEmbedded(main, translations, decisions);
   markSharedNames(spec);
   const { failures, toFill } = guessFailures(spec, decisions);
@@ -169,6 +174,45 @@ function buildHttpCodes(main: PageCatalog, translations: readonly PageCatalog[],
   return codes;
 }
 
+/** Tables of codes under several headings, or under one the page links to by id: the docs give those sections back. */
+function documentsSections(main: PageCatalog): boolean {
+  return main.httpSections.length > 1 || main.httpSections.some((section) => section.explicitAnchor);
+}
+
+/**
+ * A section per `##` heading with a table of HTTP codes, in page order, keyed
+ * by the heading's slug; each code names the section of its first row.
+ */
+function buildSections(main: PageCatalog, translations: readonly PageCatalog[], codes: Record<string, RawHttpCode>, decisions: string[]): { sections: Record<string, RawSection>; codes: Record<string, RawHttpCode> } {
+  const sections: Record<string, RawSection> = {};
+  const keyOf = new Map<string, string>();
+  for (const section of main.httpSections) {
+    const base = slugOf(section.heading) || 'codes';
+    let key = base;
+    for (let counter = 2; key in sections; counter++) key = `${base}-${counter}`;
+    keyOf.set(section.anchor, key);
+    sections[key] = rawSection(main, translations, section, (page) => page.httpSections);
+  }
+  const placed: Record<string, RawHttpCode> = {};
+  for (const [code, entry] of Object.entries(codes)) {
+    const anchors = [...new Set(main.httpCodes.filter((row) => row.code === code).map((row) => row.section))];
+    const section = keyOf.get(anchors[0]!)!;
+    if (anchors.length > 1) decisions.push(`${code}: listed in sections ${anchors.map((anchor) => keyOf.get(anchor)).join(' and ')} of ${main.file}; placed in ${section}, its first`);
+    placed[code] = { section, ...entry };
+  }
+  return { sections, codes: placed };
+}
+
+/** A section's heading, prose and anchor in every locale; translations are matched by anchor. */
+function rawSection(main: PageCatalog, translations: readonly PageCatalog[], section: PageCodeSection, sectionsOf: (page: PageCatalog) => readonly PageCodeSection[]): RawSection {
+  const pages = [main, ...translations];
+  const inLocale = (page: PageCatalog) => (page === main ? section : sectionsOf(page).find((other) => other.anchor === section.anchor));
+  const raw: RawSection = { title: localized(pages, (page) => inLocale(page)?.heading) };
+  if (section.description.length > 0) raw.description = localized(pages, (page) => inLocale(page)?.description.join('\n\n') || undefined);
+  raw.anchor = section.anchor;
+  return raw;
+}
+
 function buildEmbedded(main: PageCatalog, translations: readonly PageCatalog[], decisions: string[]): RawEmbedded {
   const pages = [main, ...translations];
   const categories: RawEmbedded['categories'] = {};
@@ -195,7 +239,13 @@ function buildEmbedded(main: PageCatalog, translations: readonly PageCatalog[], 
     if (existing) throw new ImportProblem(main.file, row.line, `${row.code} is listed twice under ${row.category} with different messages`);
     category.codes[row.code] = withParams<RawEmbeddedCode>({ reportedIn: [row.reportedIn], message: texts(row) }, row.message);
   }
-  return { name: `${pascalCase(main.serviceId)}Scheduling`, title: 'Scheduling errors', wireFormat: 'batch-scheduling', categories };
+  return {
+    name: `${pascalCase(main.serviceId)}Scheduling`,
+    title: 'Scheduling errors',
+    ...(main.embeddedSection ? { section: rawSection(main, translations, main.embeddedSection, (page) => (page.embeddedSection ? [page.embeddedSection] : [])) } : {}),
+    wireFormat: 'batch-scheduling',
+    categories,
+  };
 }
 
 /** Gives every code name listed in more than one place an `alsoIn` naming the others. */

@@ -172,6 +172,48 @@ describe('pairing translations with their default-locale page', () => {
   });
 });
 
+describe('sections of code tables', () => {
+  it('gives each anchored table of codes a section, translated by anchor, and each code the section that lists it', () => {
+    const [shop] = importPages([fixture('shop.en.md'), fixture('shop.de.md')], 'en');
+    expect(shop!.spec.sections).toEqual({
+      'common-error-codes': { title: { en: 'Common error codes', de: 'Allgemeine Fehlercodes' }, anchor: 'common' },
+      'order-error-codes': { title: { en: 'Order error codes', de: 'Fehlercodes für Bestellungen' }, anchor: 'orders' },
+    });
+    const sectionOf = Object.fromEntries(Object.entries(shop!.spec.codes ?? {}).map(([code, entry]) => [code, entry.section]));
+    expect(sectionOf).toEqual({
+      InvalidRequestBody: 'common-error-codes',
+      InvalidInput: 'common-error-codes',
+      ResourceNotFound: 'common-error-codes',
+      RequestBodyTooLarge: 'common-error-codes',
+      InternalError: 'common-error-codes',
+      OrderNotFound: 'order-error-codes',
+      OrderClosed: 'order-error-codes',
+    });
+  });
+
+  it('keeps the prose before a section’s table as its description, and the Batch page’s three anchors', () => {
+    const batch = importSeeds()[1]!.spec;
+    expect(Object.values(batch.sections ?? {}).map((section) => section.anchor)).toEqual(['bk_ComRESTAPIErrCodes', 'bk_batchsererrcode']);
+    expect(batch.sections?.['batch-service-error-codes']?.description).toEqual({ en: 'The error codes listed in the following table may be returned by an operation on the Batch service.' });
+    expect(batch.embedded?.section).toMatchObject({ title: { en: 'Job/Task Scheduling Error Codes' }, anchor: 'BKMK_JobTaskError' });
+  });
+
+  it('places a code listed under two headings in the first, and says so', () => {
+    const page = ['---', 'ms.service: "two"', '---', '# Two', '', '## <a name="a"></a> A', '', '|Error code|HTTP status code|User message|', '|---|---|---|', '|Busy|Service Unavailable (503)|Busy.|', '', '## <a name="b"></a> B', '', '|Error code|HTTP status code|User message|', '|---|---|---|', '|Busy|Service Unavailable (503)|Busy.|', '|Gone|Gone (410)|Gone.|', ''].join('\n');
+    const [two] = importPages([{ file: 'two.md', text: page }], 'en');
+    expect(two!.spec.codes?.Busy?.section).toBe('a');
+    expect(two!.spec.codes?.Gone?.section).toBe('b');
+    expect(two!.decisions).toContain('Busy: listed in sections a and b of two.md; placed in a, its first');
+  });
+
+  it('writes no sections for one table under a heading without an anchor', () => {
+    const page = ['---', 'ms.service: "one"', '---', '# One', '', '## Error codes', '', '|Error code|HTTP status code|User message|', '|---|---|---|', '|Busy|Service Unavailable (503)|Busy.|', ''].join('\n');
+    const [one] = importPages([{ file: 'one.md', text: page }], 'en');
+    expect(one!.spec.sections).toBeUndefined();
+    expect(one!.spec.codes?.Busy).toEqual({ status: 503, message: { en: 'Busy.' } });
+  });
+});
+
 describe('guessing failures', () => {
   const cases: Array<[string, { given: () => ImportedService; want: Record<string, string> }]> = [
     [

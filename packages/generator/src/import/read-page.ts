@@ -12,8 +12,23 @@ export interface PageCatalog {
   intro: string[];
   categories: PageCategory[];
   httpCodes: PageHttpCode[];
+  /** The `##` sections holding tables of HTTP codes, in page order. */
+  httpSections: PageCodeSection[];
+  /** The `##` section holding the embedded errors' tables. */
+  embeddedSection: PageCodeSection | undefined;
   embeddedCategories: PageEmbeddedCategory[];
   embeddedCodes: PageEmbeddedCode[];
+}
+
+/** A `##` section of code tables that is not a category: its heading, the prose before its first table, its id. */
+export interface PageCodeSection {
+  /** The section id links use: `<a name>` in the heading, else the heading's slug. */
+  anchor: string;
+  /** Whether the page writes the id (`<a name>`), rather than it being derived from the heading. */
+  explicitAnchor: boolean;
+  heading: string;
+  description: string[];
+  line: number;
 }
 
 export interface PageCategory {
@@ -34,6 +49,8 @@ export interface PageRow {
 
 export interface PageHttpCode extends PageRow {
   status: number;
+  /** Anchor of the section (see `PageCatalog.httpSections`) whose table lists it. */
+  section: string;
 }
 
 export interface PageEmbeddedCategory {
@@ -85,6 +102,8 @@ export function readPage(file: string, page: Page, locale: string): PageCatalog 
     intro: page.intro,
     categories: [],
     httpCodes: [],
+    httpSections: [],
+    embeddedSection: undefined,
     embeddedCategories: [],
     embeddedCodes: [],
   };
@@ -98,6 +117,15 @@ function readSection(file: string, section: PageSection, catalog: PageCatalog): 
     catalog.categories.push(readCategory(file, section, Number(status[1])));
     return;
   }
+  const firstTable = section.blocks.findIndex((block) => block.kind === 'table');
+  const codeSection: PageCodeSection = {
+    anchor: section.anchor ?? slugOf(section.heading),
+    explicitAnchor: section.anchor !== undefined,
+    heading: section.heading,
+    description: section.blocks.slice(0, firstTable === -1 ? undefined : firstTable).flatMap((block) => (block.kind === 'paragraph' ? [block.text] : [])),
+    line: section.line,
+  };
+  const before = { http: catalog.httpCodes.length, embedded: catalog.embeddedCategories.length + catalog.embeddedCodes.length };
   let lastParagraph = '';
   for (const block of section.blocks) {
     if (block.kind === 'paragraph') {
@@ -110,11 +138,13 @@ function readSection(file: string, section: PageSection, catalog: PageCatalog): 
         catalog.embeddedCategories.push({ name, description, line: row.line });
       }
     } else if (block.header.length === 3) {
-      readThreeColumnTable(file, block.rows, lastParagraph, catalog);
+      readThreeColumnTable(file, block.rows, lastParagraph, codeSection.anchor, catalog);
     } else {
       throw new ImportProblem(file, block.line, `a table with ${block.header.length} columns is not an error-code table; expected 2 or 3 columns`);
     }
   }
+  if (catalog.httpCodes.length > before.http) catalog.httpSections.push(codeSection);
+  if (catalog.embeddedCategories.length + catalog.embeddedCodes.length > before.embedded) catalog.embeddedSection ??= codeSection;
 }
 
 function readCategory(file: string, section: PageSection, status: number): PageCategory {
@@ -140,12 +170,12 @@ function readCategory(file: string, section: PageSection, status: number): PageC
   };
 }
 
-function readThreeColumnTable(file: string, rows: TableRow[], lead: string, catalog: PageCatalog): void {
+function readThreeColumnTable(file: string, rows: TableRow[], lead: string, section: string, catalog: PageCatalog): void {
   for (const row of rows) {
     const [code = '', middle = '', message = ''] = cellsOf(file, row, 3);
     const status = STATUS_IN_PARENS.exec(middle);
     if (status) {
-      catalog.httpCodes.push({ code, status: Number(status[1]), message, line: row.line });
+      catalog.httpCodes.push({ code, status: Number(status[1]), message, section, line: row.line });
       continue;
     }
     const scheduling = SCHEDULING_TABLE.exec(lead);

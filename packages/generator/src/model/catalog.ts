@@ -82,9 +82,30 @@ export interface ErrorCode {
   readonly message: Localized;
   readonly messageFromCategory: boolean;
   readonly params: readonly Param[];
+  /** Key of the documented section it is listed in (flat services with `sections`). */
+  readonly section?: string;
   readonly alsoIn: readonly string[];
   readonly note?: string;
   readonly origin: Origin;
+}
+
+/** A documented group of codes, as the source pages head it. */
+export interface Section {
+  readonly key: string;
+  readonly title: Localized;
+  readonly description?: Localized;
+  /** The source pages' section id; absent: the docs make one from the key. */
+  readonly anchor?: string;
+  /** Keys of its codes in the order the spec writes them (the order of the source's table). */
+  readonly codes: readonly string[];
+  readonly origin: Origin;
+}
+
+/** How the docs head an embedded set. */
+export interface SetHeading {
+  readonly title: Localized;
+  readonly description?: Localized;
+  readonly anchor?: string;
 }
 
 export interface Category {
@@ -117,6 +138,8 @@ export interface EmbeddedCategory {
   readonly name: string;
   readonly title: string;
   readonly description?: Localized;
+  /** Position among the set's categories as written (0-based): the source's order, for the docs. */
+  readonly order: number;
   readonly origin: Origin;
 }
 
@@ -124,6 +147,8 @@ export interface EmbeddedCode {
   readonly name: string;
   readonly category: string;
   readonly reportedIn: readonly string[];
+  /** Position among the set's codes as written (0-based, category by category): the source's order, for the docs. */
+  readonly order: number;
   readonly message: Localized;
   readonly params: readonly Param[];
   readonly alsoIn: readonly string[];
@@ -135,7 +160,10 @@ export interface EmbeddedCode {
 export interface EmbeddedSet {
   readonly name: string;
   readonly title: string;
+  /** The docs' heading for the set, when the spec gives one. */
+  readonly section?: SetHeading;
   readonly wireFormat: EmbeddedWireFormat;
+  /** Sorted by name. */
   readonly categories: readonly EmbeddedCategory[];
   /** Sorted by name. */
   readonly codes: readonly EmbeddedCode[];
@@ -172,6 +200,8 @@ export interface Service {
   readonly categories: readonly Category[];
   /** Sorted by key. */
   readonly codes: readonly ErrorCode[];
+  /** Documented sections of a flat service, in the order written; empty when the spec has none. */
+  readonly sections: readonly Section[];
   readonly embedded?: EmbeddedSet;
   readonly origin: Origin;
 }

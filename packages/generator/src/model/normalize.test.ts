@@ -26,12 +26,37 @@ function reversed(value: unknown): unknown {
 }
 
 describe('the Catalog model', () => {
+  // Apart from the fields that state the order written (documented sections,
+  // their codes, embedded positions), which the docs give back as the source
+  // pages have it.
+  const writtenOrder = (key: string, value: unknown) => (key === 'sections' || key === 'order' ? undefined : value);
+
   it('does not depend on the order of keys or files in the spec', () => {
     const shuffled = [...seedTexts].reverse().map(({ file, text }) => ({ file, text: jsYaml.dump(reversed(jsYaml.load(text))) }));
-    const [a, b] = [JSON.stringify(load(shuffled)), JSON.stringify(load(seedTexts))];
+    const [a, b] = [JSON.stringify(load(shuffled), writtenOrder), JSON.stringify(load(seedTexts), writtenOrder)];
     // Compared as text, so key order counts too; the first difference is shown, not 300 kB of JSON.
     const first = [...a].findIndex((char, index) => char !== b[index]);
     expect(first === -1 && a.length === b.length ? '' : a.slice(Math.max(0, first - 120), first + 120)).toBe('');
+  });
+
+  it('keeps the order written where it states one: sections, their codes, embedded categories and codes', () => {
+    const shuffled = seedTexts.map(({ file, text }) => ({ file, text: jsYaml.dump(reversed(jsYaml.load(text))) }));
+    const [mine, theirs] = [load(seedTexts), load(shuffled)].map((catalog) => catalog.services.find((service) => service.id === 'batch')!);
+    const written = (service: typeof mine) => ({
+      sections: service!.sections.map((section) => [section.key, ...section.codes]),
+      categories: [...service!.embedded!.categories].sort((a, b) => a.order - b.order).map((category) => category.name),
+      codes: [...service!.embedded!.codes].sort((a, b) => a.order - b.order).map((code) => `${code.category}/${code.name}`),
+    });
+    const asWritten = written(mine);
+    const backwards = <T>(items: readonly T[]) => [...items].reverse();
+    expect(written(theirs)).toEqual({
+      sections: backwards(asWritten.sections.map(([key, ...codes]) => [key, ...backwards(codes)])),
+      categories: backwards(asWritten.categories),
+      codes: backwards(asWritten.codes),
+    });
+    expect(asWritten.sections.map(([key]) => key)).toEqual(['common-rest-api-error-codes', 'batch-service-error-codes']);
+    expect(asWritten.categories).toEqual(['usererror', 'servererror']);
+    expect(asWritten.sections[0]!.slice(1, 3)).toEqual(['ConditionNotMet', 'MissingRequiredHeader']);
   });
 
   it('is sorted: services by id, categories by name, codes by key, default locale first', () => {

@@ -1,10 +1,10 @@
 import type { ParsedSpecFile, SpecPath } from '../load/parse-spec-file.js';
-import type { LocalizedText, RawCategory, RawDetailCode, RawFailures, RawHttpCode, RawParam, RawSettings, RawSpecFile } from '../spec/raw-spec.js';
+import type { LocalizedText, RawCategory, RawDetailCode, RawFailures, RawHttpCode, RawParam, RawSection, RawSettings, RawSpecFile } from '../spec/raw-spec.js';
 import { resolveRef } from '../spec/resolve-ref.js';
 import { resolvePackages, TARGET_ORDER } from './package-layout.js';
 import type { SpecFile } from '../spec/spec-file.js';
 import { byKey, compareText, sortedEntries } from '../util/sort.js';
-import type { Catalog, Category, CodeRef, EmbeddedSet, ErrorCode, Failures, Localized, Origin, Param, Service, Settings } from './catalog.js';
+import type { Catalog, Category, CodeRef, EmbeddedSet, ErrorCode, Failures, Localized, Origin, Param, Section, Service, SetHeading, Settings } from './catalog.js';
 
 
 /**
@@ -53,6 +53,7 @@ function normalizeService({ spec, source }: SpecFile, settings: Settings): Servi
     }
   }
   for (const [name, code] of sortedEntries(spec.codes ?? {})) codes.push(normalizeHttpCode(name, code, source, defaultLocale));
+  const sections = normalizeSections(spec, source, defaultLocale);
   return {
     id: raw.id,
     name: raw.name,
@@ -68,6 +69,7 @@ function normalizeService({ spec, source }: SpecFile, settings: Settings): Servi
     failures: normalizeFailures(spec, raw.failures),
     categories,
     codes: byKey(codes, (code) => code.key),
+    sections,
     ...(spec.embedded ? { embedded: normalizeEmbedded(spec, source, defaultLocale) } : {}),
     origin: originOf(source, ['service']),
   };
@@ -117,18 +119,45 @@ function normalizeHttpCode(name: string, raw: RawHttpCode, source: ParsedSpecFil
     message: first?.message ?? localized(raw.message!, defaultLocale),
     messageFromCategory: false,
     params: normalizeParams(raw.params),
+    ...(raw.section ? { section: raw.section } : {}),
     alsoIn: [...(raw.alsoIn ?? [])].sort(compareText),
     ...(raw.note ? { note: raw.note } : {}),
     origin: originOf(source, ['codes', name]),
   };
 }
 
+/**
+ * Sections keep the order written (YAML mappings keep theirs): it is the
+ * order of the source pages, which the docs give back. So do their codes.
+ */
+function normalizeSections(spec: RawSpecFile, source: ParsedSpecFile, defaultLocale: string): Section[] {
+  const written = Object.entries(spec.codes ?? {});
+  return Object.entries(spec.sections ?? {}).map(([key, raw]) => ({
+    key,
+    ...sectionHeading(raw, defaultLocale),
+    codes: written.filter(([, code]) => code.section === key).map(([name]) => name),
+    origin: originOf(source, ['sections', key]),
+  }));
+}
+
+function sectionHeading(raw: RawSection, defaultLocale: string): SetHeading {
+  return {
+    title: localized(raw.title, defaultLocale),
+    ...(raw.description ? { description: localized(raw.description, defaultLocale) } : {}),
+    ...(raw.anchor ? { anchor: raw.anchor } : {}),
+  };
+}
+
 function normalizeEmbedded(spec: RawSpecFile, source: ParsedSpecFile, defaultLocale: string): EmbeddedSet {
   const raw = spec.embedded!;
+  // Positions as written, before sorting: the docs list categories and codes in the source's order.
+  const writtenCategories = positions(Object.keys(raw.categories));
+  const writtenCodes = positions(Object.entries(raw.categories).flatMap(([categoryName, category]) => Object.keys(category.codes ?? {}).map((name) => `${categoryName}/${name}`)));
   const categories = sortedEntries(raw.categories).map(([name, category]) => ({
     name,
     title: category.title ?? name,
     ...(category.description ? { description: localized(category.description, defaultLocale) } : {}),
+    order: writtenCategories.get(name)!,
     origin: originOf(source, ['embedded', 'categories', name]),
   }));
   const codes = sortedEntries(raw.categories).flatMap(([categoryName, category]) =>
@@ -136,6 +165,7 @@ function normalizeEmbedded(spec: RawSpecFile, source: ParsedSpecFile, defaultLoc
       name,
       category: categoryName,
       reportedIn: [...code.reportedIn].sort(compareText),
+      order: writtenCodes.get(`${categoryName}/${name}`)!,
       message: localized(code.message, defaultLocale),
       params: normalizeParams(code.params),
       alsoIn: [...(code.alsoIn ?? [])].sort(compareText),
@@ -143,7 +173,16 @@ function normalizeEmbedded(spec: RawSpecFile, source: ParsedSpecFile, defaultLoc
       origin: originOf(source, ['embedded', 'categories', categoryName, 'codes', name]),
     })),
   );
-  return { name: raw.name, title: raw.title, wireFormat: raw.wireFormat, categories, codes: byKey(codes, (code) => `${code.name}/${code.category}`) };
+  return {
+    name: raw.name,
+    title: raw.title,
+    ...(raw.section ? { section: sectionHeading(raw.section, defaultLocale) } : {}),
+    wireFormat: raw.wireFormat,
+    categories, codes: byKey(codes, (code) => `${code.name}/${code.category}`) };
+}
+
+function positions(keys: readonly string[]): Map<string, number> {
+  return new Map(keys.map((key, index) => [key, index]));
 }
 
 function normalizeFailures(spec: RawSpecFile, raw: RawFailures): Failures {

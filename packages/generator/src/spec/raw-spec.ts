@@ -93,6 +93,13 @@ export interface RawCategory {
   codes?: Record<string, RawDetailCode>;
 }
 
+/** A documented group of codes: the heading, prose and anchor of a section of the source pages. */
+export interface RawSection {
+  title: LocalizedText;
+  description?: LocalizedText;
+  anchor?: string;
+}
+
 export interface RawVariant {
   status: number;
   when: string;
@@ -104,6 +111,8 @@ export interface RawHttpCode {
   message?: LocalizedText;
   params?: RawParam[];
   variants?: RawVariant[];
+  /** Key of the service's `sections` entry the docs list it under. */
+  section?: string;
   alsoIn?: string[];
   note?: string;
 }
@@ -117,6 +126,8 @@ export interface RawEmbeddedCategory {
 export interface RawEmbedded {
   name: string;
   title: string;
+  /** How the docs head the set; categories and codes keep the order written. */
+  section?: RawSection;
   wireFormat: EmbeddedWireFormat;
   categories: Record<string, RawEmbeddedCategory>;
 }
@@ -125,6 +136,8 @@ export interface RawSpecFile {
   settings?: RawSettings;
   service?: RawService;
   categories?: Record<string, RawCategory>;
+  /** In the order written: the order the docs show them. */
+  sections?: Record<string, RawSection>;
   codes?: Record<string, RawHttpCode>;
   embedded?: RawEmbedded;
 }

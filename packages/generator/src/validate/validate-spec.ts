@@ -7,10 +7,11 @@ import { checkFailures } from './rules/failures.js';
 import { checkIdentifiers } from './rules/identifiers.js';
 import { checkLayout } from './rules/layout.js';
 import { checkMessages } from './rules/messages.js';
+import { checkSections } from './rules/sections.js';
 import { checkSettingsAndServices } from './rules/settings-and-services.js';
 import { checkStatuses } from './rules/statuses.js';
 
-const RULES = [checkSettingsAndServices, checkLayout, checkStatuses, checkMessages, checkDuplicates, checkIdentifiers, checkFailures];
+const RULES = [checkSettingsAndServices, checkLayout, checkStatuses, checkMessages, checkDuplicates, checkIdentifiers, checkFailures, checkSections];
 
 /** Runs every semantic rule over the structurally valid files; returns all findings at once. */
 export function validateSpec(files: readonly SpecFile[], options: { someFilesUnreadable: boolean }): Diagnostic[] {

@@ -115,6 +115,10 @@ export function readCategoryPage(text: string): CategorySection[] {
 export interface FlatPage {
   /** `[code, status text, message]` rows of each table of HTTP codes, by section. */
   http: string[][][];
+  /** The sections of HTTP codes in page order: anchor and `[code, status text, message]` rows. */
+  httpSections: Array<{ anchor: string; rows: string[][] }>;
+  /** The anchor of the embedded errors' section. */
+  embeddedAnchor: string | undefined;
   /** `[category, description]` of the embedded errors. */
   categories: string[][];
   /** `[code, category, message]` of the errors reported in jobs, then in tasks. */
@@ -132,8 +136,11 @@ export function readFlatPage(text: string): FlatPage {
   const embedded = sections.find((section) => section.tables.some((table) => table[0]?.length === 2));
   const tables = embedded?.tables ?? [];
   const at = tables.findIndex((table) => table[0]?.length === 2);
+  const httpSections = sections.filter((section) => section !== embedded);
   return {
-    http: sections.filter((section) => section !== embedded).flatMap((section) => section.tables),
+    http: httpSections.flatMap((section) => section.tables),
+    httpSections: httpSections.map((section) => ({ anchor: section.anchor, rows: section.tables.flat() })),
+    embeddedAnchor: embedded?.anchor,
     categories: tables[at] ?? [],
     job: tables[at + 1] ?? [],
     task: tables[at + 2] ?? [],

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../load/load-catalog.js';
+import { readSections } from '../../../test/helpers/doc-pages.js';
 import { fixtureInput } from '../shared/__fixtures__/target-input.js';
 import { scriptJson } from './html-page.js';
 import { docsTarget } from './index.js';
@@ -35,6 +36,24 @@ describe('docs target', () => {
     const input = fixtureInput(catalog!);
     const files = docsTarget.generate({ ...input, templates: { ...input.templates, 'docs.service.md.hbs': '# {{title}} (ours)\n' } });
     expect(files.find((file) => file.path.endsWith('ml-studio.ko.md'))?.contents).toBe('# Machine Learning REST API 오류 코드 (ours)\n');
+  });
+});
+
+describe('docs pages of a service with sections', () => {
+  it('lists each section under its anchor with its codes as written, then the codes in none, then the embedded set under its heading', async () => {
+    const { catalog, diagnostics } = await loadCatalog(path.join(repo, 'packages/generator/test/fixtures/every-field'), (file) => file);
+    expect(diagnostics).toEqual([]);
+    const page = docsTarget.generate(fixtureInput(catalog!)).find((file) => file.path.endsWith('/markdown/depot.en.md'))!.contents;
+    const sections = readSections(page).map((section) => ({ anchor: section.anchor, message: section.message, codes: section.tables.map((table) => table.map(([code = '']) => code)) }));
+    expect(sections).toEqual([
+      { anchor: 'request-errors', message: 'Errors in what the client sent.', codes: [['BadBody']] },
+      // No anchor in the spec: one made from the service and the key.
+      { anchor: 'depot-server', message: '', codes: [['Broken']] },
+      { anchor: 'depot-error-codes', message: '', codes: [['Conflict', 'Conflict']] },
+      { anchor: 'job-errors', message: 'Reported inside jobs and tasks.', codes: [['Failed'], ['Broken'], ['Broken']] },
+    ]);
+    expect(page).toContain('## <a name="depot-server"></a>Server errors\n');
+    expect(page).toContain('## <a name="job-errors"></a>Job and task errors\n');
   });
 });
 

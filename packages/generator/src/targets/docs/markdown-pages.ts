@@ -1,8 +1,9 @@
 // One Markdown page per service per locale, shaped like the pages the
 // catalog came from: a section per category with its status, message and
 // description and a table of its codes (messages as written, `{0}` and all),
-// or for a flat service one table with a status column, then the embedded
-// errors' categories and codes. Anchors are the spec's, so old links land.
+// or for a flat service a table with a status column per documented section
+// (one table when it has none), then the embedded errors' categories and
+// codes, in the order written. Anchors are the spec's, so old links land.
 
 import { statusText } from '@errcat/runtime';
 import type { Catalog, Localized, Service } from '../../model/catalog.js';
@@ -46,7 +47,7 @@ function pageView(service: Service, locale: string, sets: readonly DocsSet[]) {
   const ui = uiStrings(locale);
   const [own, embedded] = sets.filter((set) => set.serviceId === service.id);
   const title = service.sources.find((source) => source.locale === locale)?.title ?? service.title;
-  const sections = service.categories.length > 0 ? categorySections(service, own!, locale, ui) : [flatSection(service, own!, locale, ui)];
+  const sections = service.categories.length > 0 ? categorySections(service, own!, locale, ui) : flatSections(service, own!, locale, ui);
   return {
     header: markdownHeader().trimEnd(),
     title: markdownText(title),
@@ -73,37 +74,55 @@ function categorySections(service: Service, set: DocsSet, locale: string, ui: Ui
   }));
 }
 
-/** A service without categories: one table of every code (a row per variant) with its status, by status. */
-function flatSection(service: Service, set: DocsSet, locale: string, ui: UiStrings): SectionView {
-  const rows = [...set.rows].sort((a, b) => a.status! - b.status! || compareText(a.code, b.code));
-  return {
-    anchor: `${service.id}-error-codes`,
-    heading: ui.httpCodes,
-    paragraphs: [],
-    tables: [{ headings: [], columns: [ui.errorCode, ui.httpStatusCode, ui.userMessage], rows: rows.map((row) => [markdownText(row.code), `${statusText(row.status!)} (${row.status})`, cell(row, locale)]) }],
-  };
+/**
+ * A service without categories: a section per documented section of the
+ * spec (its codes in the order written, as the source's tables), then any
+ * codes in none, or all codes when it has no sections, in one table by status.
+ */
+function flatSections(service: Service, set: DocsSet, locale: string, ui: UiStrings): SectionView[] {
+  const rowsOf = new Map<string, DocsRow[]>();
+  for (const row of set.rows) rowsOf.set(row.key, [...(rowsOf.get(row.key) ?? []), row]);
+  const table = (rows: readonly DocsRow[]): TableView => ({
+    headings: [],
+    columns: [ui.errorCode, ui.httpStatusCode, ui.userMessage],
+    rows: rows.map((row) => [markdownText(row.code), `${statusText(row.status!)} (${row.status})`, cell(row, locale)]),
+  });
+  const sections = service.sections.map((section) => ({
+    anchor: section.anchor ?? `${service.id}-${section.key}`.toLowerCase(),
+    heading: markdownText(localized(section.title, locale, service.defaultLocale)),
+    paragraphs: paragraphs(section.description, locale, service.defaultLocale),
+    tables: [table(section.codes.flatMap((key) => rowsOf.get(key) ?? []))],
+  }));
+  const placed = new Set(service.sections.flatMap((section) => section.codes));
+  const rest = set.rows.filter((row) => !placed.has(row.key));
+  if (sections.length > 0 && rest.length === 0) return sections;
+  const byStatus = [...rest].sort((a, b) => a.status! - b.status! || compareText(a.code, b.code));
+  return [...sections, { anchor: `${service.id}-error-codes`, heading: ui.httpCodes, paragraphs: [], tables: [table(byStatus)] }];
 }
 
-/** Embedded errors: their categories, then a table per resource that reports them (`job`, `task`). */
+/** Embedded errors: their categories, then a table per resource that reports them (`job`, `task`), in the order written. */
 function embeddedSection(service: Service, set: DocsSet, locale: string, ui: UiStrings): SectionView {
   const embedded = service.embedded!;
   const titles = new Map(embedded.categories.map((category) => [category.name, category.title]));
   const resources = [...new Set(embedded.codes.flatMap((code) => code.reportedIn))].sort(compareText);
-  const reported = new Map(embedded.codes.map((code) => [`${code.category}/${code.name}`, code.reportedIn]));
-  const codeTable = (rows: readonly DocsRow[], headings: string[]): TableView => ({
+  const written = new Map(embedded.codes.map((code) => [`${code.category}/${code.name}`, code]));
+  const rows = [...set.rows].sort((a, b) => written.get(a.key)!.order - written.get(b.key)!.order);
+  const categories = [...embedded.categories].sort((a, b) => a.order - b.order);
+  const codeTable = (tableRows: readonly DocsRow[], headings: string[]): TableView => ({
     headings,
     columns: [ui.errorCode, ui.category, ui.userMessage],
-    rows: rows.map((row) => [markdownText(row.code), markdownText(titles.get(row.category!) ?? row.category!), cell(row, locale)]),
+    rows: tableRows.map((row) => [markdownText(row.code), markdownText(titles.get(row.category!) ?? row.category!), cell(row, locale)]),
   });
+  const heading = embedded.section;
   return {
-    anchor: set.id,
-    heading: markdownText(embedded.title),
-    paragraphs: [],
+    anchor: heading?.anchor ?? set.id,
+    heading: markdownText(heading ? localized(heading.title, locale, service.defaultLocale) : embedded.title),
+    paragraphs: paragraphs(heading?.description, locale, service.defaultLocale),
     tables: [
-      { headings: [], columns: [ui.category, ui.description], rows: embedded.categories.map((category) => [markdownText(category.title), markdownText(category.description ? localized(category.description, locale, service.defaultLocale) : '')]) },
+      { headings: [], columns: [ui.category, ui.description], rows: categories.map((category) => [markdownText(category.title), markdownText(category.description ? localized(category.description, locale, service.defaultLocale) : '')]) },
       ...(resources.length === 0
-        ? [codeTable(set.rows, [])]
-        : resources.map((resource) => codeTable(set.rows.filter((row) => reported.get(row.key)?.includes(resource)), [ui.reportedIn.replace('{resource}', markdownText(resource))]))),
+        ? [codeTable(rows, [])]
+        : resources.map((resource) => codeTable(rows.filter((row) => written.get(row.key)?.reportedIn.includes(resource)), [ui.reportedIn.replace('{resource}', markdownText(resource))]))),
     ],
   };
 }
