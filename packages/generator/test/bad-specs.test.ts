@@ -169,6 +169,10 @@ const cases: Array<[string, Expected[]]> = [
   ['section-without-sections', [
     ['E312', 'shop.yaml', 25, 14],
   ]],
+  ['untitled-section', [
+    ['E313', 'shop.yaml', 15, 5],
+    ['E314', 'shop.yaml', 22, 13],
+  ]],
   ['unterminated-flow', [
     ['E101', 'shop.yaml', 6, 12],
   ]],
@@ -221,6 +225,10 @@ describe('bad specs', () => {
     );
     expect(messages('unresolved-duplicate')[0]).toMatch(/add `alsoIn: \[ServerFault\]` here/);
     expect(messages('unknown-section')).toEqual(['BadBody names section `request`, which is not under `sections` (requests); use one of those keys or add the section; did you mean `requests`?']);
+    expect(messages('untitled-section')).toEqual([
+      'section `requests` has no title in the default locale `en`; add `en:` under `title` (other locales fall back to it)',
+      'anchor `requests` is already the anchor of `sections.requests`; links to it would land there; give each heading its own anchor',
+    ]);
     expect(messages('section-without-sections')).toEqual(['InternalError names section `server`, but the service has no `sections`; add `sections: { server: { title: { … } } }` or remove `section`']);
     expect(messages('status-class')).toContain(
       'BodyInvalid has status 503 but its category BadArgument is 400; a 4xx category holds only 4xx codes (move the code to a matching category)',

@@ -293,6 +293,19 @@ export const DIAGNOSTICS = {
         : `${code} names section \`${brief(section)}\`, which is not under \`sections\` (${list(sections)}); use one of those keys or add the section${didYouMean(suggestion)}`,
   }),
 
+  sectionWithoutDefaultTitle: define<{ section: string; locale: string }>({
+    code: 'E313',
+    severity: 'error',
+    title: 'Section title not in the default locale',
+    message: ({ section, locale }) => `${section} has no title in the default locale \`${locale}\`; add \`${locale}:\` under \`title\` (other locales fall back to it)`,
+  }),
+  repeatedAnchor: define<{ anchor: string; first: string }>({
+    code: 'E314',
+    severity: 'error',
+    title: 'Anchor used twice on one page',
+    message: ({ anchor, first }) => `anchor \`${brief(anchor)}\` is already the anchor of \`${first}\`; links to it would land there; give each heading its own anchor`,
+  }),
+
   missingDefaultMessage: define<{ what: string; locale: string }>({
     code: 'E401',
     severity: 'error',
