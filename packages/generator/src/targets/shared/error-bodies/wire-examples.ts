@@ -35,12 +35,21 @@ export interface WireExample<Body extends WireBody = WireBody> {
   readonly value: Body;
 }
 
+// Several targets and READMEs read a service's examples; the model is
+// immutable, so they are built once per service.
+const examplesByService = new WeakMap<Service, readonly WireExample[]>();
+
 /** Every body a service answers with, sorted by status, then name. */
-export function responseExamples(service: Service): WireExample[] {
-  const examples: WireExample[] = [];
-  for (const category of service.categories) examples.push(categoryExample(service, category));
-  for (const code of service.codes) examples.push(...codeExamples(service, code));
-  return examples.sort((a, b) => a.status - b.status || compareText(a.name, b.name));
+export function responseExamples(service: Service): readonly WireExample[] {
+  let examples = examplesByService.get(service);
+  if (!examples) {
+    const built: WireExample[] = [];
+    for (const category of service.categories) built.push(categoryExample(service, category));
+    for (const code of service.codes) built.push(...codeExamples(service, code));
+    examples = Object.freeze(built.sort((a, b) => a.status - b.status || compareText(a.name, b.name)));
+    examplesByService.set(service, examples);
+  }
+  return examples;
 }
 
 /** The bodies of the service's framework failures (internal error, not found, …), each once, in the order of `failures`. */

@@ -1,0 +1,144 @@
+// YAML text for generated documents (the OpenAPI components), the same bytes
+// as the `yaml` library's `stringify(value, YAML_OPTIONS)` but written
+// directly from the data: at 10,000 codes the library builds a node tree of
+// millions of nodes and spends seconds on it. Only the shapes generated
+// documents have are written here (block maps and sequences; plain, quoted
+// and literal-block strings; integers, booleans, null); on anything else the
+// whole document goes to the library, so the output never depends on which
+// path wrote it. yaml-text.test.ts holds the two to the same bytes.
+
+import YAML, { type ScalarTag } from 'yaml';
+
+/** What generated YAML is written with: no line folding, no anchors for repeated objects. */
+export const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
+
+/** A value this writer leaves to the library. */
+class Unsupported extends Error {}
+
+/** The document as YAML text, ending in a line break. */
+export function yamlText(value: unknown): string {
+  const fast = fastYamlText(value);
+  return fast ?? YAML.stringify(value, YAML_OPTIONS);
+}
+
+/** The text written without the library, or undefined where the library must write it. */
+export function fastYamlText(value: unknown): string | undefined {
+  if (!isPlainObject(value) || Object.keys(value).length === 0) return undefined;
+  const lines: string[] = [];
+  try {
+    writeMap(value, '', lines, '');
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Appends a non-empty map's lines; the first line starts with `first`
+ * instead of `indent` (behind a sequence's `- `).
+ */
+function writeMap(map: Record<string, unknown>, indent: string, lines: string[], first: string): void {
+  let written = 0;
+  for (const [key, item] of Object.entries(map)) {
+    if (item === undefined) continue;
+    writeItem(item, `${indent}  `, lines, `${written === 0 ? first : indent}${keyText(key)}:`, false);
+    written++;
+  }
+  if (written === 0) throw new Unsupported('a map of undefined values only');
+}
+
+function writeSeq(seq: readonly unknown[], indent: string, lines: string[], first: string): void {
+  seq.forEach((item, index) => {
+    if (item === undefined) throw new Unsupported('undefined in a sequence');
+    writeItem(item, `${indent}  `, lines, `${index === 0 ? first : indent}-`, true);
+  });
+}
+
+/**
+ * One map value or sequence item behind `head` (`key:` or `-`); `inner` is
+ * the indent of what it holds. A map value's collection starts on the next
+ * line, under its key; a sequence item's starts on the item's line.
+ */
+function writeItem(item: unknown, inner: string, lines: string[], head: string, inSeq: boolean): void {
+  const collection = Array.isArray(item) ? 'seq' : isPlainObject(item) ? 'map' : undefined;
+  if (collection === undefined) {
+    lines.push(`${head} ${scalarText(item, inner)}`);
+    return;
+  }
+  const empty = collection === 'seq' ? (item as unknown[]).length === 0 : Object.keys(item as object).length === 0;
+  if (empty) {
+    lines.push(`${head} ${collection === 'seq' ? '[]' : '{}'}`);
+    return;
+  }
+  let first = `${head} `;
+  if (!inSeq) {
+    lines.push(head);
+    first = inner;
+  }
+  if (collection === 'seq') writeSeq(item as unknown[], inner, lines, first);
+  else writeMap(item as Record<string, unknown>, inner, lines, first);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+function scalarText(value: unknown, indent: string): string {
+  if (typeof value === 'string') return valueString(value, indent);
+  if (typeof value === 'boolean') return String(value);
+  if (value === null) return 'null';
+  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+  throw new Unsupported(typeof value);
+}
+
+/** Control characters, lone surrogates and document markers (`---`, `...`, `%` at a line start) are the library's to write. */
+const LIBRARY_ONLY = /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cs}]|^(?:%|---|\.\.\.)/mu;
+// The surrogate class above is matched on code points, so a well-formed pair is no lone surrogate.
+
+/**
+ * Text that cannot stay plain: a leading indicator character or space, a lone
+ * `-`/`?` or one before a space, `: ` or ` #` inside, a trailing space or
+ * colon, whitespace around a line break.
+ */
+const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+
+/** The YAML 1.2 core schema's scalar tests (null, booleans, numbers): plain text matching one would not read back as a string. */
+const NON_STRING_TESTS: readonly RegExp[] = (new YAML.Document().schema.tags as ScalarTag[])
+  .filter((tag) => tag.default === true && tag.tag !== 'tag:yaml.org,2002:str' && tag.test instanceof RegExp)
+  .map((tag) => tag.test!);
+
+const readsAsNonString = (text: string) => NON_STRING_TESTS.some((test) => test.test(text));
+
+/** Longer keys are written as explicit `? ` keys by the library. */
+const MAX_IMPLICIT_KEY = 1024;
+
+function keyText(key: string): string {
+  if (key.length > MAX_IMPLICIT_KEY || key.includes('\n') || LIBRARY_ONLY.test(key)) throw new Unsupported('key');
+  return NOT_PLAIN.test(key) || readsAsNonString(key) ? quoted(key) : key;
+}
+
+function valueString(text: string, indent: string): string {
+  if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
+  if (text.includes('\n')) return literalBlock(text, indent);
+  return NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text;
+}
+
+/** Single quotes when the text holds a double quote and no single one, else double quotes. */
+function quoted(text: string): string {
+  if (text.includes('"') && !text.includes("'")) return `'${text}'`;
+  return JSON.stringify(text);
+}
+
+/**
+ * Several lines as a literal block with the final line break stripped (`|-`),
+ * each line under `indent`, blank lines left empty. Text that starts with a
+ * space or line break, or ends in whitespace, needs indentation or chomping
+ * indicators: the library's.
+ */
+function literalBlock(text: string, indent: string): string {
+  if (/^[\n ]|[\n\t ]$/.test(text)) throw new Unsupported('block with edge whitespace');
+  return `|-\n${indent}${text.replace(/\n+/g, (breaks) => `${breaks}${indent}`)}`;
+}
