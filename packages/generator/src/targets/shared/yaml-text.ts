@@ -66,7 +66,7 @@ function writeItem(item: unknown, inner: string, lines: string[], head: string, 
     lines.push(`${head} ${scalarText(item, inner)}`);
     return;
   }
-  const empty = collection === 'seq' ? (item as unknown[]).length === 0 : Object.keys(item as object).length === 0;
+  const empty = collection === 'seq' ? (item as unknown[]).length === 0 : !hasKeys(item as object);
   if (empty) {
     lines.push(`${head} ${collection === 'seq' ? '[]' : '{}'}`);
     return;
@@ -78,6 +78,11 @@ function writeItem(item: unknown, inner: string, lines: string[], head: string, 
   }
   if (collection === 'seq') writeSeq(item as unknown[], inner, lines, first);
   else writeMap(item as Record<string, unknown>, inner, lines, first);
+}
+
+function hasKeys(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -94,9 +99,12 @@ function scalarText(value: unknown, indent: string): string {
   throw new Unsupported(typeof value);
 }
 
-/** Control characters, lone surrogates and document markers (`---`, `...`, `%` at a line start) are the library's to write. */
-const LIBRARY_ONLY = /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cs}]|^(?:%|---|\.\.\.)/mu;
-// The surrogate class above is matched on code points, so a well-formed pair is no lone surrogate.
+/**
+ * Control characters, lone surrogates and document markers (`---`, `...`,
+ * `%` at a line start) are the library's to write. (Any surrogate sends the
+ * text there: rare in a catalog, and simpler than telling pairs apart.)
+ */
+const LIBRARY_ONLY = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]|^(?:%|---|\.\.\.)/m;
 
 /**
  * Text that cannot stay plain: a leading indicator character or space, a lone
@@ -106,11 +114,14 @@ const LIBRARY_ONLY = /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cs}]|^(?:%|---|\.\.\.)/mu;
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 
 /** The YAML 1.2 core schema's scalar tests (null, booleans, numbers): plain text matching one would not read back as a string. */
-const NON_STRING_TESTS: readonly RegExp[] = (new YAML.Document().schema.tags as ScalarTag[])
-  .filter((tag) => tag.default === true && tag.tag !== 'tag:yaml.org,2002:str' && tag.test instanceof RegExp)
-  .map((tag) => tag.test!);
+const NON_STRING = new RegExp(
+  (new YAML.Document().schema.tags as ScalarTag[])
+    .filter((tag) => tag.default === true && tag.tag !== 'tag:yaml.org,2002:str' && tag.test instanceof RegExp)
+    .map((tag) => `(?:${tag.test!.source})`)
+    .join('|'),
+);
 
-const readsAsNonString = (text: string) => NON_STRING_TESTS.some((test) => test.test(text));
+const readsAsNonString = (text: string) => NON_STRING.test(text);
 
 /** Longer keys are written as explicit `? ` keys by the library. */
 const MAX_IMPLICIT_KEY = 1024;
@@ -120,10 +131,23 @@ function keyText(key: string): string {
   return NOT_PLAIN.test(key) || readsAsNonString(key) ? quoted(key) : key;
 }
 
+// Generated documents repeat most one-line texts (references, names, the
+// same message in several examples); each is worked out once per run.
+const oneLineTexts = new Map<string, string>();
+const MAX_REMEMBERED = 100_000;
+
 function valueString(text: string, indent: string): string {
-  if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
-  if (text.includes('\n')) return literalBlock(text, indent);
-  return NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text;
+  if (text.includes('\n')) {
+    if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
+    return literalBlock(text, indent);
+  }
+  let written = oneLineTexts.get(text);
+  if (written === undefined) {
+    if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
+    written = NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text;
+    if (oneLineTexts.size < MAX_REMEMBERED) oneLineTexts.set(text, written);
+  }
+  return written;
 }
 
 /** Single quotes when the text holds a double quote and no single one, else double quotes. */

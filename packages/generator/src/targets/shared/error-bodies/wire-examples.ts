@@ -138,11 +138,23 @@ function codeBody(service: Service, code: ErrorCode, status: number, text: strin
     case 'problem-details':
       return problemValue(status, code.name, text, service.problemTypeBase);
     case 'rest-guidelines': {
-      const category = service.categories.find((candidate) => candidate.name === code.category);
+      const category = code.category === undefined ? undefined : categoryMessages(service).get(code.category);
       if (!category) throw new Error(`${service.id}: ${code.key} has no category`);
-      return restGuidelinesBody(category.name, message(category.message, service.defaultLocale, []), { code: code.name, message: text });
+      return restGuidelinesBody(category.name, category.detail, { code: code.name, message: text });
     }
   }
+}
+
+const categoriesByService = new WeakMap<Service, ReadonlyMap<string, { readonly name: string; readonly detail: string }>>();
+
+/** Each category's default-locale message by name, worked out once per service rather than once per code. */
+function categoryMessages(service: Service): ReadonlyMap<string, { readonly name: string; readonly detail: string }> {
+  let found = categoriesByService.get(service);
+  if (!found) {
+    found = new Map(service.categories.map((category) => [category.name, { name: category.name, detail: message(category.message, service.defaultLocale, []) }]));
+    categoriesByService.set(service, found);
+  }
+  return found;
 }
 
 function message(text: Localized, locale: string, params: readonly Param[]): string {

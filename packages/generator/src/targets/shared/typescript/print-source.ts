@@ -202,7 +202,11 @@ function markedWriter(write: WriterFunction): WriterFunction {
 function safeDoc(doc: unknown): unknown {
   if (typeof doc === 'string') return docText(doc);
   if (doc && typeof doc === 'object' && typeof (doc as { description?: unknown }).description === 'string') {
-    return { ...doc, description: docText((doc as { description: string }).description) };
+    const description = docText((doc as { description: string }).description);
+    // A doc that is only a description prints the same as its text, which
+    // the printer takes as it is instead of writing it into a writer of its
+    // own first (docText has turned every line break into `\n`).
+    return Object.keys(doc).length === 1 ? description : { ...doc, description };
   }
   return doc;
 }
