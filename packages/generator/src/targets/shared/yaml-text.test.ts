@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { edgeCatalog, realCatalog, targetInput } from './error-bodies/__fixtures__/catalogs.js';
 import { buildDocument30, buildDocument31 } from '../openapi/documents.js';
-import { fastYamlText, YAML_OPTIONS, yamlText } from './yaml-text.js';
+import { fastYamlText, YAML_OPTIONS, yamlText, yamlTexts } from './yaml-text.js';
 
 const library = (value: unknown) => YAML.stringify(value, YAML_OPTIONS);
 
@@ -57,16 +57,33 @@ describe('YAML text for generated documents', () => {
     );
   });
 
+  it('writes documents that share collections as the library writes each', () => {
+    // The same objects under the same keys, under other keys, deeper or shallower.
+    const writable = <T>(arbitrary: fc.Arbitrary<T>) => arbitrary.filter((item) => fastYamlText({ item }) !== undefined);
+    const placed = fc.tuple(writable(value), writable(value), writable(document)).map(([one, two, rest]) => [
+      { ...rest, components: { responses: one, headers: two } },
+      { components: { responses: one, headers: two, more: { one } }, other: one, list: [one, two] },
+      { components: { headers: one, responses: two } },
+    ]);
+    let fast = 0;
+    fc.assert(
+      fc.property(placed, (documents) => {
+        if (documents.every((built) => fastYamlText(built) !== undefined)) fast++;
+        expect(yamlTexts(documents)).toEqual(documents.map(library));
+      }),
+      { numRuns: 500 },
+    );
+    expect(fast).toBeGreaterThan(400);
+  });
+
   it.each([
     ['the seed catalog', realCatalog],
     ['the edge catalog', edgeCatalog],
   ])('writes both OpenAPI documents of %s without the library', async (_name, catalog) => {
     const input = targetInput(await catalog());
-    for (const built of [buildDocument31(input), buildDocument30(input)]) {
-      const fast = fastYamlText(built);
-      expect(fast).toBeDefined();
-      expect(fast).toBe(library(built));
-    }
+    const documents = [buildDocument31(input), buildDocument30(input)];
+    for (const built of documents) expect(fastYamlText(built)).toBe(library(built));
+    expect(yamlTexts(documents)).toEqual(documents.map(library));
   });
 
   it('leaves what it does not write to the library', () => {

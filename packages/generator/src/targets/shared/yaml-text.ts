@@ -17,41 +17,65 @@ class Unsupported extends Error {}
 
 /** The document as YAML text, ending in a line break. */
 export function yamlText(value: unknown): string {
-  const fast = fastYamlText(value);
-  return fast ?? YAML.stringify(value, YAML_OPTIONS);
+  return yamlTexts([value])[0]!;
+}
+
+/**
+ * Several documents as YAML text. A collection near the top that an earlier
+ * document holds too (the same object: the OpenAPI 3.1 and 3.0 documents
+ * share their responses and headers) is written once and its text reused.
+ */
+export function yamlTexts(values: readonly unknown[]): string[] {
+  const shared = new Map<object, SharedText>();
+  return values.map((value) => fastYamlText(value, shared) ?? YAML.stringify(value, YAML_OPTIONS));
 }
 
 /** The text written without the library, or undefined where the library must write it. */
-export function fastYamlText(value: unknown): string | undefined {
-  if (!isPlainObject(value) || Object.keys(value).length === 0) return undefined;
-  const lines: string[] = [];
+export function fastYamlText(value: unknown, shared = new Map<object, SharedText>()): string | undefined {
+  if (!isPlainObject(value) || !hasKeys(value)) return undefined;
+  const out: Out = { lines: [], shared };
   try {
-    writeMap(value, '', lines, '');
+    writeMap(value, '', out, '', 1);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
-  return `${lines.join('\n')}\n`;
+  return `${out.lines.join('\n')}\n`;
 }
+
+interface Out {
+  /** Lines so far; an entry may hold several lines (a reused collection's). */
+  readonly lines: string[];
+  readonly shared: Map<object, SharedText>;
+}
+
+/** A collection's lines, written under `inner`. */
+interface SharedText {
+  readonly inner: string;
+  readonly text: string;
+}
+
+/** Collections this deep or shallower are remembered for reuse (a document's `components.responses` is at 2). */
+const SHARED_DEPTH = 2;
 
 /**
  * Appends a non-empty map's lines; the first line starts with `first`
  * instead of `indent` (behind a sequence's `- `).
  */
-function writeMap(map: Record<string, unknown>, indent: string, lines: string[], first: string): void {
+function writeMap(map: Record<string, unknown>, indent: string, out: Out, first: string, depth: number): void {
   let written = 0;
   for (const [key, item] of Object.entries(map)) {
     if (item === undefined) continue;
-    writeItem(item, `${indent}  `, lines, `${written === 0 ? first : indent}${keyText(key)}:`, false);
+    writeItem(item, `${indent}  `, out, `${written === 0 ? first : indent}${keyText(key)}:`, false, depth);
     written++;
   }
   if (written === 0) throw new Unsupported('a map of undefined values only');
 }
 
-function writeSeq(seq: readonly unknown[], indent: string, lines: string[], first: string): void {
+function writeSeq(seq: readonly unknown[], indent: string, out: Out, first: string, depth: number): void {
   seq.forEach((item, index) => {
     if (item === undefined) throw new Unsupported('undefined in a sequence');
-    writeItem(item, `${indent}  `, lines, `${index === 0 ? first : indent}-`, true);
+    writeItem(item, `${indent}  `, out, `${index === 0 ? first : indent}-`, true, depth);
   });
 }
 
@@ -60,24 +84,36 @@ function writeSeq(seq: readonly unknown[], indent: string, lines: string[], firs
  * the indent of what it holds. A map value's collection starts on the next
  * line, under its key; a sequence item's starts on the item's line.
  */
-function writeItem(item: unknown, inner: string, lines: string[], head: string, inSeq: boolean): void {
+function writeItem(item: unknown, inner: string, out: Out, head: string, inSeq: boolean, depth: number): void {
   const collection = Array.isArray(item) ? 'seq' : isPlainObject(item) ? 'map' : undefined;
   if (collection === undefined) {
-    lines.push(`${head} ${scalarText(item, inner)}`);
+    out.lines.push(`${head} ${scalarText(item, inner)}`);
     return;
   }
   const empty = collection === 'seq' ? (item as unknown[]).length === 0 : !hasKeys(item as object);
   if (empty) {
-    lines.push(`${head} ${collection === 'seq' ? '[]' : '{}'}`);
+    out.lines.push(`${head} ${collection === 'seq' ? '[]' : '{}'}`);
     return;
   }
   let first = `${head} `;
   if (!inSeq) {
-    lines.push(head);
+    out.lines.push(head);
     first = inner;
   }
-  if (collection === 'seq') writeSeq(item as unknown[], inner, lines, first);
-  else writeMap(item as Record<string, unknown>, inner, lines, first);
+  const remembered = depth <= SHARED_DEPTH && !inSeq ? out.shared.get(item as object) : undefined;
+  if (remembered?.inner === inner) {
+    out.lines.push(remembered.text);
+    return;
+  }
+  const start = out.lines.length;
+  if (collection === 'seq') writeSeq(item as unknown[], inner, out, first, depth + 1);
+  else writeMap(item as Record<string, unknown>, inner, out, first, depth + 1);
+  if (depth <= SHARED_DEPTH && !inSeq) {
+    const text = out.lines.slice(start).join('\n');
+    out.lines.length = start;
+    out.lines.push(text);
+    out.shared.set(item as object, { inner, text });
+  }
 }
 
 function hasKeys(value: object): boolean {
