@@ -40,7 +40,7 @@ export function printPlain(statements: readonly StatementStructures[]): string {
 
 /**
  * The same bytes as `printPlain`, faster: text that the printer would only
- * copy and indent (see `slotText`) is left out of the printing and put in
+ * copy and indent (see `fitsSlot`) is left out of the printing and put in
  * afterwards, since the printer's writer looks at every character it writes,
  * which at 10,000 codes costs seconds on text that is already laid out.
  * Undefined when a slot could not be filled exactly (`slotsStartClean`);
