@@ -9,6 +9,7 @@
 // TypeSpec is installed on demand into a cache folder outside the workspace
 // (never by `pnpm install`): ERRCAT_BENCH_CACHE, default ~/.cache/errcat-bench.
 // ERRCAT_BIN runs another errcat build. BENCH_ROUNDS sets the rounds (default 5; 3 at 10k). BENCH_SIZES=seed,1000 limits the sizes.
+// BENCH_TSP_EXAMPLES=1 gives the TypeSpec program an @opExample per code (see typespec-catalog.ts).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -84,7 +85,7 @@ async function prepareCase(work: string, name: string, files: Record<string, str
   if (!catalog) throw new Error(`bench spec ${name} is invalid: ${diagnostics.map((entry) => entry.message).join('; ')}`);
   const tsp = path.join(work, name, 'typespec');
   mkdirSync(tsp, { recursive: true });
-  writeFileSync(path.join(tsp, 'main.tsp'), typespecCatalog(catalog));
+  writeFileSync(path.join(tsp, 'main.tsp'), typespecCatalog(catalog, { examples: process.env.BENCH_TSP_EXAMPLES === '1' }));
   writeFileSync(path.join(tsp, 'tspconfig.yaml'), 'emit:\n  - "@typespec/openapi3"\n  - "@typespec/json-schema"\noutput-dir: "{project-root}/tsp-output"\n');
   symlinkSync(path.join(cacheDir, 'node_modules'), path.join(tsp, 'node_modules'), 'dir');
   const codes = catalog.services.reduce((sum, service) => sum + service.codes.length + (service.embedded?.codes.length ?? 0), 0);

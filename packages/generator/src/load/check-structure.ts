@@ -1,13 +1,13 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import specSchema from '../../schema/spec.schema.json' with { type: 'json' };
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RawSpecFile } from '../spec/raw-spec.js';
 import { UnknownPaths } from '../spec/unknown-paths.js';
 import { suggest } from '../util/suggest.js';
 import type { ParsedSpecFile, SpecPath } from './parse-spec-file.js';
+import { specValidator } from './spec-validator.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-const validateSpec = ajv.compile<RawSpecFile>(specSchema);
+const validateSpec = await specValidator();
 
 /** What each pattern in the schema means, in words a user can act on. */
 const PATTERN_MEANINGS: Record<string, string> = {

@@ -1,9 +1,16 @@
 import jsYaml from 'js-yaml';
-import { isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node, YAMLError } from 'yaml';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics/diagnostic.js';
 import { inspectData, MAX_ALIASES, MAX_ALIAS_EXPANSION } from './inspect-data.js';
 import { offsetTooDeep } from './nesting-depth.js';
 import type { SpecText } from './read-spec-dir.js';
+
+// `yaml` keeps positions and finds every syntax error, which only a spec
+// with a problem needs: it is loaded then, not at every start.
+const require = createRequire(import.meta.url);
+let yamlLibrary: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlLibrary ??= require('yaml') as typeof import('yaml'));
 
 /** Levels of nesting errcat reads; a spec file needs about eight. */
 export const MAX_NESTING = 64;
@@ -137,7 +144,7 @@ function brief(text: string, max = 60): string {
 }
 
 class PositionIndex {
-  private readonly lineCounter = new LineCounter();
+  private readonly lineCounter = new (yaml().LineCounter)();
   private readonly doc: Document;
   /** For each line (0-based), the 1-based line of the top-level key whose block holds it; 0 before the first. */
   private blockOfLine: Int32Array | undefined;
@@ -153,7 +160,7 @@ class PositionIndex {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      this.doc = parseDocument(text, { lineCounter: this.lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+      this.doc = yaml().parseDocument(text, { lineCounter: this.lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
@@ -217,11 +224,11 @@ class PositionIndex {
   /** A key repeated in its mapping, at the repetition; each mapping's keys in a set, so one pass over the file. */
   private duplicateKeyErrors(): Array<Pick<YAMLError, 'code' | 'message' | 'pos'>> {
     const found: Array<Pick<YAMLError, 'code' | 'message' | 'pos'>> = [];
-    visit(this.doc, {
+    yaml().visit(this.doc, {
       Map: (_key, node) => {
         const seen = new Set<string>();
         for (const item of node.items) {
-          if (!isScalar(item.key)) continue;
+          if (!yaml().isScalar(item.key)) continue;
           const key = `${typeof item.key.value}:${String(item.key.value)}`;
           if (seen.has(key)) found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [item.key.range?.[0] ?? 0, item.key.range?.[1] ?? 0] });
           seen.add(key);
@@ -239,7 +246,7 @@ class PositionIndex {
       if (!range || openings.has(range[1])) return;
       openings.set(range[1], { start: range[0], opener: this.text[range[0]] ?? '' });
     };
-    visit(this.doc, {
+    yaml().visit(this.doc, {
       Scalar: (_key, node) => {
         if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') add(node);
       },
@@ -270,10 +277,10 @@ class PositionIndex {
   /** The first alias in the file, where a file's aliases expand too far. */
   firstAlias(): SourcePosition | undefined {
     let found: number | undefined;
-    visit(this.doc, {
+    yaml().visit(this.doc, {
       Alias: (_key, node) => {
         found = node.range?.[0];
-        return visit.BREAK;
+        return yaml().visit.BREAK;
       },
     });
     return found === undefined ? undefined : this.position(found);
@@ -282,11 +289,11 @@ class PositionIndex {
   /** An alias inside the value its anchor names (`&a [*a]`): that value never ends. */
   aliasInsideItsAnchor(): { name: string; at: SourcePosition } | undefined {
     let found: { name: string; offset: number } | undefined;
-    visit(this.doc, {
+    yaml().visit(this.doc, {
       Alias: (_key, node, path) => {
-        if (path.some((ancestor) => isNode(ancestor) && (isCollection(ancestor) || isScalar(ancestor)) && ancestor.anchor === node.source)) {
+        if (path.some((ancestor) => yaml().isNode(ancestor) && (yaml().isCollection(ancestor) || yaml().isScalar(ancestor)) && ancestor.anchor === node.source)) {
           found = { name: node.source, offset: node.range?.[0] ?? 0 };
-          return visit.BREAK;
+          return yaml().visit.BREAK;
         }
         return undefined;
       },
@@ -318,13 +325,13 @@ function offsetOf(doc: Document, path: SpecPath, part: 'key' | 'value'): number 
   let offset = rangeStart(node);
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((item) => yaml().isPair(item) && yaml().isScalar(item.key) && String(item.key.value) === String(segment));
       if (!pair) return offset;
       if (last && part === 'key') return rangeStart(pair.key, offset);
       node = pair.value;
       offset = rangeStart(node, rangeStart(pair.key, offset));
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (yaml().isSeq(node) && typeof segment === 'number') {
       node = node.items[segment];
       if (node === undefined) return offset;
       offset = rangeStart(node, offset);

@@ -135,24 +135,36 @@ function paramsType(params: readonly Param[]): string {
 }
 
 function messageRefType(set: ErrorSetView, names: SetNames): string {
-  const members = set.codes.map((code) => codeMember(code, set, names));
+  // Looked up once per code: a map, not a search through thousands of codes.
+  const members = enumMembersOf(set);
+  const union = set.codes.map((code) => codeMember(code, members, names));
   if (set.wireFormat === 'rest-guidelines') {
     for (const category of set.categories) {
       if (!category.message) continue;
-      members.push(`{ readonly category: typeof ${names.categoryEnum}.${category.member}; readonly code?: undefined; readonly params?: undefined }`);
+      union.push(`{ readonly category: typeof ${names.categoryEnum}.${category.member}; readonly code?: undefined; readonly params?: undefined }`);
     }
   }
-  return unionType(members);
+  return unionType(union);
 }
 
-function codeMember(code: CodeView, set: ErrorSetView, names: SetNames): string {
+interface EnumMembers {
+  /** Category name → its enum member. */
+  readonly categories: ReadonlyMap<string, string>;
+  /** Code name → its enum member. */
+  readonly codes: ReadonlyMap<string, string>;
+}
+
+function enumMembersOf(set: ErrorSetView): EnumMembers {
+  return {
+    categories: new Map(set.categories.map((category) => [category.name, category.member])),
+    codes: new Map(set.codeNames.map((entry) => [entry.name, entry.member])),
+  };
+}
+
+function codeMember(code: CodeView, members: EnumMembers, names: SetNames): string {
   const fields: string[] = [];
-  if (code.category !== undefined) {
-    const member = set.categories.find((category) => category.name === code.category)!.member;
-    fields.push(`readonly category${code.ambiguous ? '' : '?'}: typeof ${names.categoryEnum}.${member}`);
-  }
-  const codeMemberName = set.codeNames.find((entry) => entry.name === code.name)!.member;
-  fields.push(`readonly code: typeof ${names.codeEnum}.${codeMemberName}`);
+  if (code.category !== undefined) fields.push(`readonly category${code.ambiguous ? '' : '?'}: typeof ${names.categoryEnum}.${members.categories.get(code.category)!}`);
+  fields.push(`readonly code: typeof ${names.codeEnum}.${members.codes.get(code.name)!}`);
   if (code.variants.length > 0) fields.push(`readonly variant?: ${code.variants.map((variant) => quote(variant.when)).join(' | ')}`);
   fields.push(code.params.length > 0 ? `readonly params: ${names.params}[${quote(code.key)}]` : 'readonly params?: undefined');
   return `{ ${fields.join('; ')} }`;

@@ -3,11 +3,11 @@
 // only the schema dialect differs.
 
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
-import YAML from 'yaml';
 import type { Catalog } from '../../model/catalog.js';
 import { GENERATED_NOTICE, yamlHeader } from '../shared/generated-header.js';
 import { jsonFile } from '../shared/json-file.js';
 import { packageName } from '../shared/package-manifest.js';
+import { yamlTexts } from '../shared/yaml-text.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { buildHeaders } from './headers.js';
 import { buildResponses } from './responses.js';
@@ -70,8 +70,11 @@ function describeServices(catalog: Catalog): string {
   return catalog.services.map((service) => service.title).join(', ');
 }
 
-/** The same document as YAML (behind the generated-file comment) and as JSON. */
-export function serializeDocument(packageDir: string, files: DocumentFiles, document: object): GeneratedFile[] {
-  const yaml = YAML.stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
-  return [{ path: `${packageDir}/${files.stem}.yaml`, contents: `${yamlHeader()}${yaml}` }, jsonFile(`${packageDir}/${files.stem}.json`, document)];
+/** Each document as YAML (behind the generated-file comment) and as JSON; the YAML of what they share is written once. */
+export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>): GeneratedFile[] {
+  const yaml = yamlTexts(documents.map(([, document]) => document));
+  return documents.flatMap(([files, document], index) => [
+    { path: `${packageDir}/${files.stem}.yaml`, contents: `${yamlHeader()}${yaml[index]!}` },
+    jsonFile(`${packageDir}/${files.stem}.json`, document),
+  ]);
 }

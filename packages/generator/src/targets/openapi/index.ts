@@ -1,7 +1,7 @@
 import { projectFiles } from '../shared/package-files.js';
 import { NOTHING_TO_BUILD, packageManifest, packageName } from '../shared/package-manifest.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../target.js';
-import { buildDocument30, buildDocument31, DOCUMENT_30, DOCUMENT_31, serializeDocument } from './documents.js';
+import { buildDocument30, buildDocument31, DOCUMENT_30, DOCUMENT_31, serializeDocuments } from './documents.js';
 import { buildReadme, README_TEMPLATE } from './readme.js';
 
 /** `@scope/openapi`: components to `$ref` from any API definition, in OpenAPI 3.1 and 3.0.3, as YAML and JSON. */
@@ -14,8 +14,10 @@ export const openapiTarget: Target = {
     const document30 = buildDocument30(input);
     const files = [DOCUMENT_31, DOCUMENT_30].flatMap((document) => [`./${document.stem}.yaml`, `./${document.stem}.json`]);
     return [
-      ...serializeDocument(dir, DOCUMENT_31, document31),
-      ...serializeDocument(dir, DOCUMENT_30, document30),
+      ...serializeDocuments(dir, [
+        [DOCUMENT_31, document31],
+        [DOCUMENT_30, document30],
+      ]),
       ...projectFiles(input, 'openapi'),
       buildReadme(dir, input, Object.keys(document31.components?.schemas ?? {})),
       packageManifest(input, {

@@ -20,7 +20,12 @@ export function responseName(service: Service, status: number): string {
 /** Valid in both versions: every schema and header is a `$ref`. */
 export type ResponseObject = OpenAPIV3.ResponseObject & OpenAPIV3_1.ResponseObject;
 
+// Both documents hold the same responses: built once per catalog.
+const responsesByCatalog = new WeakMap<Catalog, Record<string, ResponseObject>>();
+
 export function buildResponses(catalog: Catalog): Record<string, ResponseObject> {
+  const built = responsesByCatalog.get(catalog);
+  if (built) return built;
   const responses: Record<string, ResponseObject> = {};
   for (const service of catalog.services) {
     for (const [status, examples] of byStatus(responseExamples(service))) {
@@ -34,6 +39,7 @@ export function buildResponses(catalog: Catalog): Record<string, ResponseObject>
       };
     }
   }
+  responsesByCatalog.set(catalog, responses);
   return responses;
 }
 
@@ -53,7 +59,11 @@ function content(service: Service, examples: readonly WireExample[]): Record<str
 
 function byStatus(examples: readonly WireExample[]): Map<number, WireExample[]> {
   const groups = new Map<number, WireExample[]>();
-  for (const example of examples) groups.set(example.status, [...(groups.get(example.status) ?? []), example]);
+  for (const example of examples) {
+    const group = groups.get(example.status);
+    if (group) group.push(example);
+    else groups.set(example.status, [example]);
+  }
   return groups;
 }
 

@@ -35,12 +35,21 @@ export interface WireExample<Body extends WireBody = WireBody> {
   readonly value: Body;
 }
 
+// Several targets and READMEs read a service's examples; the model is
+// immutable, so they are built once per service.
+const examplesByService = new WeakMap<Service, readonly WireExample[]>();
+
 /** Every body a service answers with, sorted by status, then name. */
-export function responseExamples(service: Service): WireExample[] {
-  const examples: WireExample[] = [];
-  for (const category of service.categories) examples.push(categoryExample(service, category));
-  for (const code of service.codes) examples.push(...codeExamples(service, code));
-  return examples.sort((a, b) => a.status - b.status || compareText(a.name, b.name));
+export function responseExamples(service: Service): readonly WireExample[] {
+  let examples = examplesByService.get(service);
+  if (!examples) {
+    const built: WireExample[] = [];
+    for (const category of service.categories) built.push(categoryExample(service, category));
+    for (const code of service.codes) built.push(...codeExamples(service, code));
+    examples = Object.freeze(built.sort((a, b) => a.status - b.status || compareText(a.name, b.name)));
+    examplesByService.set(service, examples);
+  }
+  return examples;
 }
 
 /** The bodies of the service's framework failures (internal error, not found, …), each once, in the order of `failures`. */
@@ -129,11 +138,23 @@ function codeBody(service: Service, code: ErrorCode, status: number, text: strin
     case 'problem-details':
       return problemValue(status, code.name, text, service.problemTypeBase);
     case 'rest-guidelines': {
-      const category = service.categories.find((candidate) => candidate.name === code.category);
+      const category = code.category === undefined ? undefined : categoryMessages(service).get(code.category);
       if (!category) throw new Error(`${service.id}: ${code.key} has no category`);
-      return restGuidelinesBody(category.name, message(category.message, service.defaultLocale, []), { code: code.name, message: text });
+      return restGuidelinesBody(category.name, category.detail, { code: code.name, message: text });
     }
   }
+}
+
+const categoriesByService = new WeakMap<Service, ReadonlyMap<string, { readonly name: string; readonly detail: string }>>();
+
+/** Each category's default-locale message by name, worked out once per service rather than once per code. */
+function categoryMessages(service: Service): ReadonlyMap<string, { readonly name: string; readonly detail: string }> {
+  let found = categoriesByService.get(service);
+  if (!found) {
+    found = new Map(service.categories.map((category) => [category.name, { name: category.name, detail: message(category.message, service.defaultLocale, []) }]));
+    categoriesByService.set(service, found);
+  }
+  return found;
 }
 
 function message(text: Localized, locale: string, params: readonly Param[]): string {
