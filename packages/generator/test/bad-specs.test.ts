@@ -169,6 +169,9 @@ const cases: Array<[string, Expected[]]> = [
   ['section-without-sections', [
     ['E312', 'shop.yaml', 25, 14],
   ]],
+  ['sections-beside-categories', [
+    ['W315', 'lab.yaml', 12, 1],
+  ]],
   ['untitled-section', [
     ['E313', 'shop.yaml', 15, 5],
     ['E314', 'shop.yaml', 22, 13],

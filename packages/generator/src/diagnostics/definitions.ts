@@ -306,6 +306,13 @@ export const DIAGNOSTICS = {
     message: ({ anchor, first }) => `anchor \`${brief(anchor)}\` is already the anchor of \`${first}\`; links to it would land there; give each heading its own anchor`,
   }),
 
+  sectionsBesideCategories: define<{ service: string }>({
+    code: 'W315',
+    severity: 'warning',
+    title: 'Sections in a service with categories',
+    message: ({ service }) => `${service} has \`categories\`, so its docs list codes by category and ignore \`sections\`; remove \`sections\` (and each code's \`section\`), or move the codes out of categories`,
+  }),
+
   missingDefaultMessage: define<{ what: string; locale: string }>({
     code: 'E401',
     severity: 'error',

@@ -11,12 +11,14 @@ import { isKnown, type Rule, type RuleContext } from '../rule-context.js';
  * its readers look in), every section has a title in the default locale (the
  * fallback of every other locale, else the heading is empty), and no two
  * headings of one page claim the same anchor (a link would land on the first).
+ * Sections group a flat service's codes; beside categories they would be
+ * silently ignored, so that is a warning.
  */
 export const checkSections: Rule = (context) => {
   const diagnostics: Diagnostic[] = [];
   for (const file of context.files) {
     if (!file.spec.service) continue;
-    diagnostics.push(...unknownSections(file), ...untitledSections(file, context), ...repeatedAnchors(file));
+    diagnostics.push(...unknownSections(file), ...untitledSections(file, context), ...repeatedAnchors(file), ...ignoredSections(file));
   }
   return diagnostics;
 };
@@ -33,6 +35,11 @@ function unknownSections(file: SpecFile): Diagnostic[] {
     diagnostics.push(diagnostic('unknownSection', source.locate(['codes', code, 'section']), { code, section: entry.section, sections, ...(suggestion ? { suggestion } : {}) }));
   }
   return diagnostics;
+}
+
+function ignoredSections({ spec, source }: SpecFile): Diagnostic[] {
+  if (spec.sections === undefined || spec.categories === undefined) return [];
+  return [diagnostic('sectionsBesideCategories', source.locate(['sections'], 'key'), { service: spec.service?.id ?? source.file })];
 }
 
 function untitledSections(file: SpecFile, { defaultLocale, localesUnknown }: RuleContext): Diagnostic[] {
