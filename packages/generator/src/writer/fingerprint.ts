@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile } from '../targets/target.js';
 import { compareText } from '../util/sort.js';
+import { digestOf, digestOfGenerated, type FileDigest } from './file-digest.js';
 import { listOwnedFiles } from './output-files.js';
 
 const FORMAT = 1;
@@ -20,7 +21,7 @@ export interface OutputRecord {
   /** `inputsFingerprint` of the generation that wrote (or checked) these files. */
   readonly inputs: string;
   /** Every file in the owned folders, project-relative path → size in bytes and SHA-1 of the bytes. */
-  readonly files: Readonly<Record<string, { readonly size: number; readonly hash: string }>>;
+  readonly files: Readonly<Record<string, FileDigest>>;
 }
 
 /** Where the record lives: the project's own tool cache, never committed. */
@@ -74,17 +75,10 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
-function sha1(contents: string | Buffer): string {
-  return createHash('sha1').update(contents).digest('hex');
-}
-
 /** The record of a generation whose files are now exactly `files` on disk. */
 export function outputRecord(inputs: string, files: readonly GeneratedFile[]): OutputRecord {
-  const record: Record<string, { size: number; hash: string }> = {};
-  for (const file of files) {
-    const bytes = Buffer.from(file.contents, 'utf8');
-    record[file.path] = { size: bytes.length, hash: sha1(bytes) };
-  }
+  const record: Record<string, FileDigest> = {};
+  for (const file of files) record[file.path] = digestOfGenerated(file);
   return { format: FORMAT, inputs, files: record };
 }
 
@@ -126,7 +120,7 @@ export async function matchesRecord(root: string, dirs: readonly string[], recor
     const absolute = path.join(root, file);
     const info = await stat(absolute);
     if (info.size !== expected.size) return false;
-    if (sha1(await readFile(absolute)) !== expected.hash) return false;
+    if (digestOf(await readFile(absolute)).hash !== expected.hash) return false;
   }
   return true;
 }

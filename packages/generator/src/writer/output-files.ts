@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compareText } from '../util/sort.js';
+import { digestOf, type FileDigest } from './file-digest.js';
 import type { OutputPlan } from './plan-output.js';
 
 /**
@@ -15,21 +16,25 @@ export const NOT_OWNED = new Set(['node_modules', 'dist', '.turbo', 'coverage', 
 const STAGING = /^\..+\.errcat-[0-9a-z-]+\.tmp$/;
 
 export interface OwnedFiles {
-  /** Every file in the owned folders, as project-relative path → contents. */
-  files: Map<string, string>;
+  /**
+   * Every file in the owned folders, as project-relative path → digest of its
+   * bytes: at 10,000 codes the output is tens of megabytes, which holding as
+   * text would add to the run's peak memory.
+   */
+  files: Map<string, FileDigest>;
   /** Staging files a killed run left behind, project-relative: never outputs, removed by the next write. */
   staging: string[];
 }
 
 /** Every file currently in the owned folders. */
 export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<OwnedFiles> {
-  const files = new Map<string, string>();
+  const files = new Map<string, FileDigest>();
   const staging: string[] = [];
   for (const dir of [...dirs].sort(compareText)) {
     for (const relative of await listFiles(path.join(root, dir))) {
       const workspacePath = path.posix.join(dir, relative);
       if (STAGING.test(path.posix.basename(relative))) staging.push(workspacePath);
-      else files.set(workspacePath, await readFile(path.join(root, workspacePath), 'utf8'));
+      else files.set(workspacePath, digestOf(await readFile(path.join(root, workspacePath))));
     }
   }
   return { files, staging };
