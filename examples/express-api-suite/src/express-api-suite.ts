@@ -1,4 +1,5 @@
 import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError, MlStudioErrorCode, type BatchErrorInit, type MlStudioErrorInit, type MlStudioLocale } from '@azure-errors/codes';
+import { describeErrorAnswerHeaders } from './error-answer-headers.js';
 import { describeHostileRequests } from './hostile-requests.js';
 import { expectedAnswer, FORGED_STUDIO_ERROR, HOSTILE_THROWS, INTERNAL_BATCH_BODY } from './hostile.js';
 import type { RequestListener } from 'node:http';
@@ -299,26 +300,7 @@ export function describeExpressApi({ expressMajor, expressVersion, createApp, cr
     });
   });
 
-  describe('headers of error answers', () => {
-    it.each(['/studio/cached', '/batch/cached', '/problem/cached'])('%s: nosniff, and the route’s Cache-Control and ETag do not survive', async (path) => {
-      const response = await request(path);
-      expect(response.status).toBe(404);
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['cache-control']).toBe('no-store');
-      expect(response.headers.etag).toBeUndefined();
-    });
-
-    it('a 304 keeps no body and carries no no-store', async () => {
-      const read = await request('/batch/pools/pool-1', { headers: { 'if-none-match': '"v1"' } });
-      expect(read.status).toBe(304);
-      expect(read.headers['cache-control']).toBeUndefined();
-    });
-
-    it('a not-found answer carries them too', async () => {
-      const response = await request('/studio/nothing');
-      expect([response.headers['x-content-type-options'], response.headers['cache-control']]).toEqual(['nosniff', 'no-store']);
-    });
-  });
+  describeErrorAnswerHeaders(() => request);
 
   describe('one binding configures both handlers', () => {
     it('envelope "problem" given once answers unknown routes and thrown errors alike, with the path as instance', async () => {

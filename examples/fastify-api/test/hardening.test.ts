@@ -5,7 +5,7 @@
 
 import createFastifyError from '@fastify/error';
 import { BatchError, BatchErrorCode, MlStudioCategory, MlStudioError } from '@azure-errors/codes';
-import { clientFor, describeHostileRequests, expectedAnswer, FORGED_STUDIO_ERROR, HOSTILE_THROWS, INTERNAL_BATCH_BODY, type Client, type HostileThrow } from 'express-api-suite';
+import { clientFor, describeErrorAnswerHeaders, describeHostileRequests, expectedAnswer, FORGED_STUDIO_ERROR, HOSTILE_THROWS, INTERNAL_BATCH_BODY, type Client, type HostileThrow } from 'express-api-suite';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -98,26 +98,7 @@ describe('a reply stream that fails after the headers were sent', () => {
   });
 });
 
-describe('headers of error answers', () => {
-  it.each(['/studio/cached', '/batch/cached', '/problem/cached'])('%s: nosniff, and the route’s Cache-Control and ETag do not survive', async (path) => {
-    const response = await request(path);
-    expect(response.status).toBe(404);
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.headers.etag).toBeUndefined();
-  });
-
-  it('a 304 carries no no-store', async () => {
-    const read = await request('/batch/pools/pool-1', { headers: { 'if-none-match': '"v1"' } });
-    expect(read.status).toBe(304);
-    expect(read.headers['cache-control']).toBeUndefined();
-  });
-
-  it('not-found answers carry them too', async () => {
-    const response = await request('/studio/nothing');
-    expect([response.headers['x-content-type-options'], response.headers['cache-control']]).toEqual(['nosniff', 'no-store']);
-  });
-});
+describeErrorAnswerHeaders(() => request);
 
 describe('one place for the options, and problem details’ instance', () => {
   it('envelope "problem" on the plugin answers unknown routes and thrown errors alike, with the path as instance', async () => {
