@@ -219,6 +219,11 @@ export function isCatalogError(value: unknown): value is CatalogError {
   return catalogErrorRecord(value) !== undefined;
 }
 
+/** Whether `value` has a catalog error's prototype, whether or not a constructor made it (a forgery has one and no record). */
+export function hasCatalogErrorPrototype(value: unknown): boolean {
+  return ordinaryInstanceOf.call(CatalogError, value);
+}
+
 /** Re-resolves a record's reference in its set, so errors from another copy of the runtime work too. */
 function resolve(record: CatalogErrorRecord): ResolvedRef {
   return resolveRef(record.catalog, { code: record.code, category: record.category, variant: record.variant });

@@ -5,7 +5,7 @@
 
 import { inspect } from 'node:util';
 import type { ErrorSet, FailureKind } from './catalog.js';
-import { CatalogError, catalogErrorRecord, errorBody, problemBody } from './catalog-error.js';
+import { CatalogError, catalogErrorRecord, errorBody, hasCatalogErrorPrototype, isCatalogError, problemBody } from './catalog-error.js';
 import type { ProblemDetailsError, ProblemOptions } from './envelopes.js';
 import { negotiateLocale } from './locale.js';
 import { answersWithProblem, belongsTo, errorCodeHeaderValue, failureInit, prefersProblemDetails, refInit, type HttpCatalogError } from './response.js';
@@ -111,8 +111,6 @@ export interface RequestHeaders {
   readonly 'accept-language'?: string | readonly string[] | undefined;
   readonly accept?: string | readonly string[] | undefined;
 }
-
-const ordinaryInstanceOf = Function.prototype[Symbol.hasInstance];
 
 /** Bounds of the per-handler cache of negotiated `Accept-Language` headers. */
 const LOCALE_CACHE_ENTRIES = 256;
@@ -284,9 +282,9 @@ export function createErrorAnswerer<Request>(
 
   /** What answers a value that is no catalog error of this service: a framework failure, a mapped library status, else the internal error. */
   function defaultError(thrown: unknown): { error: HttpCatalogError; original: boolean } {
-    if (catalogErrorRecord(thrown) !== undefined) return { error: failure('internal'), original: false };
+    if (isCatalogError(thrown)) return { error: failure('internal'), original: false };
     // An object with a catalog error's prototype that no constructor made is no library's error either.
-    if (ordinaryInstanceOf.call(CatalogError, thrown)) return { error: failure('internal'), original: true };
+    if (hasCatalogErrorPrototype(thrown)) return { error: failure('internal'), original: true };
     const match = classify(thrown);
     if (match) return { error: failure(match.kind, clip(match.property), clipErrors(match.errors)), original: true };
     const status = libraryStatus(thrown);
@@ -315,7 +313,7 @@ export function createErrorAnswerer<Request>(
         // The registry is read without running code of `thrown` (no getters, no Proxy traps).
         if (belongsTo(thrown, set)) return build(thrown, headers, thrown, false, request);
         const mapped = mapError ? mapError(thrown, request) : undefined;
-        if (mapped !== undefined && mapped !== null && catalogErrorRecord(mapped) !== undefined) {
+        if (isCatalogError(mapped)) {
           // A catalog error of another service (or one not answered over HTTP) is no answer of this one.
           const answer = belongsTo(mapped, set) ? mapped : fallbackError;
           tell(thrown, request, answer);

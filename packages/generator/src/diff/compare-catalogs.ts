@@ -2,6 +2,7 @@
 // semver for a consumer of the generated packages. Pure: two Catalog models
 // in, a sorted list of changes out.
 
+import { FAILURE_KINDS } from '@errcat/runtime';
 import type { Catalog, Localized, Param, TargetName } from '../model/catalog.js';
 import { errorSets, namesOf, type CodeView, type ErrorSetView } from '../targets/codes/error-sets.js';
 import { compareText } from '../util/sort.js';
@@ -173,8 +174,6 @@ function statusText(code: CodeView): string {
 function sameMeaning(a: CodeView, b: CodeView): boolean {
   return a.status === b.status && a.category === b.category && JSON.stringify(a.message) === JSON.stringify(b.message);
 }
-
-const FAILURE_KINDS = ['internal', 'malformedBody', 'bodyTooLarge', 'notFound', 'validation'] as const;
 
 function refText(ref: { kind: 'code'; key: string } | { kind: 'category'; category: string }): string {
   return ref.kind === 'code' ? ref.key : ref.category;

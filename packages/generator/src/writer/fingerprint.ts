@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile } from '../targets/target.js';
 import { compareText } from '../util/sort.js';
-import { digestOf, digestOfGenerated, type FileDigest } from './file-digest.js';
+import { digestOf, digestOfGenerated, sameDigest, type FileDigest } from './file-digest.js';
 import { listOwnedFiles } from './output-files.js';
 
 const FORMAT = 1;
@@ -117,10 +117,7 @@ export async function matchesRecord(root: string, dirs: readonly string[], recor
   for (const file of paths) {
     const expected = Object.hasOwn(recorded, file) ? recorded[file] : undefined;
     if (!expected) return false;
-    const absolute = path.join(root, file);
-    const info = await stat(absolute);
-    if (info.size !== expected.size) return false;
-    if (digestOf(await readFile(absolute)).hash !== expected.hash) return false;
+    if (!sameDigest(digestOf(await readFile(path.join(root, file))), expected)) return false;
   }
   return true;
 }

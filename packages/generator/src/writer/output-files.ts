@@ -30,12 +30,9 @@ export interface OwnedFiles {
 export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<OwnedFiles> {
   const files = new Map<string, FileDigest>();
   const staging: string[] = [];
-  for (const dir of [...dirs].sort(compareText)) {
-    for (const relative of await listFiles(path.join(root, dir))) {
-      const workspacePath = path.posix.join(dir, relative);
-      if (STAGING.test(path.posix.basename(relative))) staging.push(workspacePath);
-      else files.set(workspacePath, digestOf(await readFile(path.join(root, workspacePath))));
-    }
+  for (const workspacePath of await listOwnedFiles(root, dirs)) {
+    if (STAGING.test(path.posix.basename(workspacePath))) staging.push(workspacePath);
+    else files.set(workspacePath, digestOf(await readFile(path.join(root, workspacePath))));
   }
   return { files, staging };
 }

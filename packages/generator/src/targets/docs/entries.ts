@@ -69,19 +69,16 @@ function docsSet(catalog: Catalog, serviceId: string, view: ErrorSetView, set: E
       category.message ? [[category.name, perLocale(locales, (locale) => new CatalogError(set, { category: category.name }).messageIn(locale))]] : [],
     ),
   );
-  const languageTags = perLocale(locales, (locale) => {
-    const chosen = matchLocale(locale, set.locales, set.defaultLocale);
-    return set.languageTags?.[chosen] ?? chosen;
-  });
-  return { id: view.id, serviceId, title: view.title, view, http, languageTags, categoryMessages, rows: view.codes.flatMap((code) => codeRows(locales, view, set, code, http)) };
+  // Bodies are built for the locale the runtime picks, as `toBody(locale)` does; the same for every row.
+  const chosen = perLocale(locales, (locale) => matchLocale(locale, set.locales, set.defaultLocale));
+  const languageTags = perLocale(locales, (locale) => set.languageTags?.[chosen[locale]!] ?? chosen[locale]!);
+  return { id: view.id, serviceId, title: view.title, view, http, languageTags, categoryMessages, rows: view.codes.flatMap((code) => codeRows(locales, chosen, view, set, code, http)) };
 }
 
-function codeRows(locales: readonly string[], view: ErrorSetView, set: ErrorSet, code: CodeView, http: boolean): DocsRow[] {
+function codeRows(locales: readonly string[], chosen: Readonly<Record<string, string>>, view: ErrorSetView, set: ErrorSet, code: CodeView, http: boolean): DocsRow[] {
   const situations = code.variants.length > 0 ? code.variants.map((variant, index) => ({ when: variant.when, status: variant.status, message: variant.message, first: index === 0 })) : [{ when: undefined, status: code.status, message: code.message, first: true }];
   return situations.map((situation) => {
     const error = new CatalogError(set, { code: code.name, ...(code.category === undefined ? {} : { category: code.category }), ...(situation.when === undefined ? {} : { variant: situation.when }) });
-    // Bodies are built for the locale the runtime picks, as `toBody(locale)` does.
-    const chosen = (locale: string) => matchLocale(locale, set.locales, set.defaultLocale);
     return {
       id: `${view.id}/${code.key}${situation.first ? '' : `.${situation.when}`}`,
       code: code.name,
@@ -92,8 +89,8 @@ function codeRows(locales: readonly string[], view: ErrorSetView, set: ErrorSet,
       messageFromCategory: code.messageFromCategory,
       text: perLocale(locales, (locale) => written(situation.message, locale, view.defaultLocale)),
       sent: perLocale(locales, (locale) => error.messageIn(locale)),
-      native: perLocale(locales, (locale) => errorBody(error, chosen(locale))),
-      ...(http ? { problem: perLocale(locales, (locale) => problemBody(error, chosen(locale))) } : {}),
+      native: perLocale(locales, (locale) => errorBody(error, chosen[locale]!)),
+      ...(http ? { problem: perLocale(locales, (locale) => problemBody(error, chosen[locale]!)) } : {}),
     };
   });
 }

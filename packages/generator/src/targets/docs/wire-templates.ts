@@ -34,18 +34,21 @@ export class ShapeTable {
 
 /** Strings equal to a message or a tag become its marker; the code and category inside other strings (`type`) too. */
 function toShape(value: unknown, values: MarkerValues): unknown {
-  if (typeof value === 'string') return shapeString(value, values);
-  if (Array.isArray(value)) return value.map((item) => toShape(item, values));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toShape(item, values)]));
-  return value;
-}
-
-function shapeString(text: string, values: MarkerValues): string {
-  for (const key of ['m', 'c', 'l'] as const) if (text === values[key]) return MARKER + key;
-  // One pass over the text, so nothing it put in is read again: the marker character itself becomes `\u0000z`, and the
+  // One pass over each text, so nothing it put in is read again: the marker character itself becomes `\u0000z`, and the
   // code and category names their markers, the longer first (`Argument` inside `BadArgument` stays whole).
   const names = (['n', 'k'] as const).filter((key) => values[key] !== '').sort((a, b) => values[b].length - values[a].length);
   const pattern = new RegExp([MARKER, ...names.map((key) => values[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))].join('|'), 'g');
+  const shape = (item: unknown): unknown => {
+    if (typeof item === 'string') return shapeString(item, values, names, pattern);
+    if (Array.isArray(item)) return item.map(shape);
+    if (item !== null && typeof item === 'object') return Object.fromEntries(Object.entries(item).map(([key, member]) => [key, shape(member)]));
+    return item;
+  };
+  return shape(value);
+}
+
+function shapeString(text: string, values: MarkerValues, names: readonly ('n' | 'k')[], pattern: RegExp): string {
+  for (const key of ['m', 'c', 'l'] as const) if (text === values[key]) return MARKER + key;
   return text.replace(pattern, (found) => MARKER + (found === MARKER ? 'z' : names.find((key) => values[key] === found)!));
 }
 

@@ -18,6 +18,11 @@ export function errorCodeHeaderServices(catalog: Catalog): Array<Service & { rea
   return catalog.services.filter((service): service is Service & { readonly errorCodeHeader: string } => service.errorCodeHeader !== undefined);
 }
 
+/** The body member a service's error-code header repeats: the category for rest-guidelines, the code otherwise. */
+export function errorCodeMember(service: Service): 'error.code' | 'code' {
+  return service.wireFormat === 'rest-guidelines' ? 'error.code' : 'code';
+}
+
 export function buildHeaders(catalog: Catalog): Record<string, OpenAPIV3.HeaderObject> {
   const locales = [...new Set(catalog.services.flatMap((service) => service.locales))];
   const headers: Record<string, OpenAPIV3.HeaderObject> = {
@@ -29,7 +34,7 @@ export function buildHeaders(catalog: Catalog): Record<string, OpenAPIV3.HeaderO
   for (const service of errorCodeHeaderServices(catalog)) {
     const guidelines = service.wireFormat === 'rest-guidelines';
     headers[errorCodeHeaderName(service)] = {
-      description: `${guidelines ? 'The error category' : 'The error code'} of ${service.title}; equals \`${guidelines ? 'error.code' : 'code'}\` in the body.${service.description?.[service.defaultLocale] ? `\n\n${service.description[service.defaultLocale]}` : ''}`,
+      description: `${guidelines ? 'The error category' : 'The error code'} of ${service.title}; equals \`${errorCodeMember(service)}\` in the body.${service.description?.[service.defaultLocale] ? `\n\n${service.description[service.defaultLocale]}` : ''}`,
       schema: { $ref: schemaRef(`${service.name}${guidelines ? 'ErrorCategory' : 'ErrorCode'}`) },
     };
   }

@@ -10,7 +10,7 @@ import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { DOCUMENT_30, DOCUMENT_31 } from './documents.js';
-import { errorCodeHeaderName, errorCodeHeaderServices } from './headers.js';
+import { errorCodeHeaderName, errorCodeHeaderServices, errorCodeMember } from './headers.js';
 import { responseName } from './responses.js';
 
 export const README_TEMPLATE = 'openapi.README.md.hbs';
@@ -50,7 +50,7 @@ function headerList(catalog: Catalog) {
   const lead = 'Headers: `ContentLanguage` (the locale of the messages) on every response';
   const services = errorCodeHeaderServices(catalog).map((service) => ({
     service,
-    what: `\`${service.errorCodeHeader}\` (equal to \`${service.wireFormat === 'rest-guidelines' ? 'error.code' : 'code'}\`)`,
+    what: `\`${service.errorCodeHeader}\` (equal to \`${errorCodeMember(service)}\`)`,
   }));
   const shared = new Set(services.map((entry) => entry.what)).size === 1 ? services[0]!.what : undefined;
   return {

@@ -87,7 +87,7 @@ export function failureRows(service: HttpService, kinds: readonly FailureKind[])
   });
 }
 
-export interface StatusRow {
+interface StatusRow {
   /** The status another library's error carries (`401`). */
   readonly status: string;
   /** `Unauthorized/ScoreRequestUnauthorized`, or a category's name. */
@@ -98,7 +98,7 @@ export interface StatusRow {
 }
 
 /** Which code answers an error of another library by the status it carries, as the spec maps them (`failures.statuses`), ascending. */
-export function statusRows(service: HttpService): StatusRow[] {
+function statusRows(service: HttpService): StatusRow[] {
   const statuses = service.data.statuses ?? {};
   return Object.keys(statuses).map((status) => {
     const ref = statuses[status]!;
@@ -110,9 +110,10 @@ export function statusRows(service: HttpService): StatusRow[] {
 /** README table rows: the mapped statuses, then what every other status gets. */
 export function statusTableRows(service: HttpService): Array<{ service: string; situation: string; answer: string; status: string }> {
   const internal = failureRows(service, ['internal'])[0]!;
+  const rows = statusRows(service);
   return [
-    ...statusRows(service).map((row) => ({ service: markdownText(service.set.title), situation: `another library's error with status ${row.status}`, answer: `\`${row.answer}\``, status: String(row.answerStatus) })),
-    { service: markdownText(service.set.title), situation: `another library's error with ${statusRows(service).length ? 'any other' : 'a'} status, a catalog error of another service`, answer: `\`${internal.answer}\``, status: String(internal.status) },
+    ...rows.map((row) => ({ service: markdownText(service.set.title), situation: `another library's error with status ${row.status}`, answer: `\`${row.answer}\``, status: String(row.answerStatus) })),
+    { service: markdownText(service.set.title), situation: `another library's error with ${rows.length ? 'any other' : 'a'} status, a catalog error of another service`, answer: `\`${internal.answer}\``, status: String(internal.status) },
   ];
 }
 
