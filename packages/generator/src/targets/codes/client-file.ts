@@ -1,6 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { GeneratedFile } from '../target.js';
-import { camel, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
+import { camel, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { dataLiteral, quote, type Data } from '../shared/typescript/ts-literal.js';
 
@@ -122,7 +122,7 @@ function shapes(set: ErrorSetView, names: SetNames): Array<{ key: string; type: 
   };
   const entries = set.codes.map((code) => ({
     key: code.key,
-    type: shape(`typeof ${names.codeEnum}.${set.codeNames.find((entry) => entry.name === code.name)!.member}`, categoryMember(code.category), statusType(code), variantType(code)),
+    type: shape(`typeof ${names.codeEnum}.${codeMember(code)}`, categoryMember(code.category), statusType(code), variantType(code)),
   }));
   if (set.wireFormat === 'rest-guidelines') {
     for (const category of set.categories) {

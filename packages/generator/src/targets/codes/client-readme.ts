@@ -4,7 +4,7 @@ import { markdownText } from '../shared/markdown.js';
 import { quote } from '../shared/typescript/ts-literal.js';
 import { catalogData } from './catalog-file.js';
 import { clientData, clientNamesOf } from './client-file.js';
-import { namesOf, type ErrorSetView } from './error-sets.js';
+import { codeMember, namesOf, type ErrorSetView } from './error-sets.js';
 
 export interface ClientExample {
   title: string;
@@ -24,7 +24,7 @@ export function clientExamples(pkg: string, sets: readonly ErrorSetView[]): Clie
     const c = clientNamesOf(set);
     const sent = new CatalogError(catalogData(pkg, set) as unknown as ErrorSet, { code: code.name, category: code.category });
     const parsed = parseError(clientData(set) as unknown as ClientErrorSet, JSON.stringify(sent.toBody()), { status: sent.status, headers: { 'content-language': set.defaultLocale } });
-    const member = set.codeNames.find((name) => name.name === code.name)!.member;
+    const member = codeMember(code);
     result.push({
       title: `Reading an answer of ${markdownText(set.title)}`,
       text:
@@ -99,7 +99,7 @@ export function clientExamples(pkg: string, sets: readonly ErrorSetView[]): Clie
         '',
         `const error = ${c.parse}(${literal(JSON.stringify(sent.toBody()))});`,
         `// → ${summary(parsed, ['kind', 'key', 'code', 'category'])}`,
-        `if (error.code === ${n.codeEnum}.${set.codeNames.find((name) => name.name === code.name)!.member}) {`,
+        `if (error.code === ${n.codeEnum}.${codeMember(code)}) {`,
         '  error.details; // the name/value pairs as sent',
         '}',
       ].join('\n'),

@@ -146,7 +146,12 @@ function markAmbiguous(codes: CodeView[]): CodeView[] {
 function codeNames(codes: readonly CodeView[]): CodeNameView[] {
   const byName = new Map<string, CodeView[]>();
   for (const code of codes) byName.set(code.name, [...(byName.get(code.name) ?? []), code]);
-  return [...byName.keys()].sort(compareText).map((name) => ({ name, member: toIdentifier(name), codes: byName.get(name)! }));
+  return [...byName.keys()].sort(compareText).map((name) => ({ name, member: codeMember({ name }), codes: byName.get(name)! }));
+}
+
+/** A code's member in its set's code enum (the same for every code of that name). */
+export function codeMember(code: { readonly name: string }): string {
+  return toIdentifier(code.name);
 }
 
 /** `BatchScheduling` → `batch-scheduling`. */

@@ -7,7 +7,7 @@ import type { GeneratedFile, TargetInput } from '../target.js';
 import { catalogData } from './catalog-file.js';
 import { clientNamesOf } from './client-file.js';
 import { clientExamples } from './client-readme.js';
-import { namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
+import { codeMember, namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
 import { quote, typePropertyName } from '../shared/typescript/ts-literal.js';
 
 export const README_TEMPLATE = 'codes.README.md.hbs';
@@ -112,7 +112,7 @@ function examples(pkg: string, sets: readonly ErrorSetView[]): Example[] {
       code: [
         `new ${n.errorClass}(${refCode(ambiguous, set)});`,
         `// @ts-expect-error: category required`,
-        `new ${n.errorClass}({ code: ${n.codeEnum}.${member(set, ambiguous)}${ambiguous.params.length ? `, params: ${paramsCode(ambiguous)}` : ''} });`,
+        `new ${n.errorClass}({ code: ${n.codeEnum}.${codeMember(ambiguous)}${ambiguous.params.length ? `, params: ${paramsCode(ambiguous)}` : ''} });`,
       ].join('\n'),
     });
   }
@@ -125,8 +125,8 @@ function examples(pkg: string, sets: readonly ErrorSetView[]): Example[] {
       title: 'Codes with variants',
       text: `\`${varied.name}\` answers ${varied.variants.map((variant) => `${variant.status} for \`${variant.when}\``).join(' and ')}; the first is the default.`,
       code: [
-        `new ${n.errorClass}({ code: ${n.codeEnum}.${member(set, varied)}${varied.params.length ? `, params: ${paramsCode(varied)}` : ''} }).status; // ${varied.variants[0]!.status}`,
-        `new ${n.errorClass}({ code: ${n.codeEnum}.${member(set, varied)}, variant: ${quote(last.when)}${varied.params.length ? `, params: ${paramsCode(varied)}` : ''} }).status; // ${last.status}`,
+        `new ${n.errorClass}({ code: ${n.codeEnum}.${codeMember(varied)}${varied.params.length ? `, params: ${paramsCode(varied)}` : ''} }).status; // ${varied.variants[0]!.status}`,
+        `new ${n.errorClass}({ code: ${n.codeEnum}.${codeMember(varied)}, variant: ${quote(last.when)}${varied.params.length ? `, params: ${paramsCode(varied)}` : ''} }).status; // ${last.status}`,
       ].join('\n'),
     });
   }
@@ -142,7 +142,7 @@ function examples(pkg: string, sets: readonly ErrorSetView[]): Example[] {
       code: [
         `import { ${n.codeEnum}, ${n.errorClass} } from ${quote(pkg)};`,
         '',
-        `JSON.stringify(new ${n.errorClass}({ code: ${n.codeEnum}.${member(set, code)}${code.params.length ? `, params: ${paramsCode(code)}` : ''}, details: [{ name: "exampleName", value: "exampleValue" }] }));`,
+        `JSON.stringify(new ${n.errorClass}({ code: ${n.codeEnum}.${codeMember(code)}${code.params.length ? `, params: ${paramsCode(code)}` : ''}, details: [{ name: "exampleName", value: "exampleValue" }] }));`,
         `// → ${JSON.stringify(error)}`,
       ].join('\n'),
     });
@@ -173,10 +173,6 @@ function readers(set: ErrorSetView): string {
   return [client.parse, ...(set.wireFormat === 'batch-scheduling' ? [] : [client.fromResponse])].map((name) => `\`${name}\``).join(', ');
 }
 
-function member(set: ErrorSetView, code: CodeView): string {
-  return set.codeNames.find((entry) => entry.name === code.name)!.member;
-}
-
 function refCode(code: CodeView, set: ErrorSetView): string {
   const n = namesOf(set);
   const parts: string[] = [];
@@ -184,7 +180,7 @@ function refCode(code: CodeView, set: ErrorSetView): string {
     const category = set.categories.find((entry) => entry.name === code.category)!;
     parts.push(`category: ${n.categoryEnum}.${category.member}`);
   }
-  parts.push(`code: ${n.codeEnum}.${member(set, code)}`);
+  parts.push(`code: ${n.codeEnum}.${codeMember(code)}`);
   if (code.params.length) parts.push(`params: ${paramsCode(code)}`);
   return `{ ${parts.join(', ')} }`;
 }

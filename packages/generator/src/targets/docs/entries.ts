@@ -87,7 +87,7 @@ function codeRows(locales: readonly string[], chosen: Readonly<Record<string, st
       ...(situation.status === undefined ? {} : { status: situation.status }),
       ...(situation.when === undefined ? {} : { when: situation.when }),
       messageFromCategory: code.messageFromCategory,
-      text: perLocale(locales, (locale) => written(situation.message, locale, view.defaultLocale)),
+      text: perLocale(locales, (locale) => localizedText(situation.message, locale, view.defaultLocale)),
       sent: perLocale(locales, (locale) => error.messageIn(locale)),
       native: perLocale(locales, (locale) => errorBody(error, chosen[locale]!)),
       ...(http ? { problem: perLocale(locales, (locale) => problemBody(error, chosen[locale]!)) } : {}),
@@ -95,7 +95,8 @@ function codeRows(locales: readonly string[], chosen: Readonly<Record<string, st
   });
 }
 
-function written(text: Localized, locale: string, fallback: string): string {
+/** A spec text in `locale`, else in the fallback (the default locale), else empty. */
+export function localizedText(text: Localized, locale: string, fallback: string): string {
   return text[locale] ?? text[fallback] ?? '';
 }
 

@@ -12,7 +12,7 @@ import { markdownHeader } from '../shared/generated-header.js';
 import { markdownText } from '../shared/markdown.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile } from '../target.js';
-import type { DocsRow, DocsSet } from './entries.js';
+import { localizedText, type DocsRow, type DocsSet } from './entries.js';
 import { uiStrings, type UiStrings } from './ui-strings.js';
 
 export const MARKDOWN_TEMPLATE = 'docs.service.md.hbs';
@@ -62,7 +62,7 @@ function categorySections(service: Service, set: DocsSet, locale: string, ui: Ui
   return categories.map((category) => ({
     anchor: category.anchor ?? `${category.name}-http-status-code-${category.status}`.toLowerCase(),
     heading: `${markdownText(category.title)} (${ui.httpStatusCode} ${category.status})`,
-    paragraphs: [markdownText(localized(category.message, locale, service.defaultLocale)), ...paragraphs(category.description, locale, service.defaultLocale)],
+    paragraphs: [markdownText(localizedText(category.message, locale, service.defaultLocale)), ...paragraphs(category.description, locale, service.defaultLocale)],
     tables: [
       {
         headings: [],
@@ -89,7 +89,7 @@ function flatSections(service: Service, set: DocsSet, locale: string, ui: UiStri
   });
   const sections = service.sections.map((section) => ({
     anchor: section.anchor ?? `${service.id}-${section.key}`.toLowerCase(),
-    heading: markdownText(localized(section.title, locale, service.defaultLocale)),
+    heading: markdownText(localizedText(section.title, locale, service.defaultLocale)),
     paragraphs: paragraphs(section.description, locale, service.defaultLocale),
     tables: [table(section.codes.flatMap((key) => rowsOf.get(key) ?? []))],
   }));
@@ -116,10 +116,10 @@ function embeddedSection(service: Service, set: DocsSet, locale: string, ui: UiS
   const heading = embedded.section;
   return {
     anchor: heading?.anchor ?? set.id,
-    heading: markdownText(heading ? localized(heading.title, locale, service.defaultLocale) : embedded.title),
+    heading: markdownText(heading ? localizedText(heading.title, locale, service.defaultLocale) : embedded.title),
     paragraphs: paragraphs(heading?.description, locale, service.defaultLocale),
     tables: [
-      { headings: [], columns: [ui.category, ui.description], rows: categories.map((category) => [markdownText(category.title), markdownText(category.description ? localized(category.description, locale, service.defaultLocale) : '')]) },
+      { headings: [], columns: [ui.category, ui.description], rows: categories.map((category) => [markdownText(category.title), markdownText(category.description ? localizedText(category.description, locale, service.defaultLocale) : '')]) },
       ...(resources.length === 0
         ? [codeTable(rows, [])]
         : resources.map((resource) => codeTable(rows.filter((row) => written.get(row.key)?.reportedIn.includes(resource)), [ui.reportedIn.replace('{resource}', markdownText(resource))]))),
@@ -131,14 +131,10 @@ function cell(row: DocsRow, locale: string): string {
   return markdownText(row.text[locale]!);
 }
 
-function localized(text: Localized, locale: string, fallback: string): string {
-  return text[locale] ?? text[fallback] ?? '';
-}
-
 /** A text's paragraphs (blank-line separated) in `locale`, each one Markdown line. */
 function paragraphs(text: Localized | undefined, locale: string, fallback: string): string[] {
   if (!text) return [];
-  return localized(text, locale, fallback)
+  return localizedText(text, locale, fallback)
     .split(/\n\s*\n/)
     .map((paragraph) => markdownText(paragraph.trim()))
     .filter((paragraph) => paragraph !== '');

@@ -10,7 +10,7 @@ import { packageName } from '../shared/package-manifest.js';
 import { yamlTexts } from '../shared/yaml-text.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { buildHeaders } from './headers.js';
-import { buildResponses } from './responses.js';
+import { buildResponses, type ResponseObject } from './responses.js';
 import { buildSchemas30, buildSchemas31 } from './schemas.js';
 
 /** A generated document says so in an extension, since JSON has no comments. */
@@ -33,7 +33,17 @@ const SERVERS = [{ url: '/', description: 'Servers come from the API definition 
 
 type Generated = { [GENERATED_EXTENSION]: string };
 
-export function buildDocument31(input: TargetInput): OpenAPIV3_1.Document & Generated {
+/** What the 3.1 and 3.0 documents hold alike: built once and shared, so its YAML is written once too. */
+export interface SharedComponents {
+  readonly responses: Record<string, ResponseObject>;
+  readonly headers: Record<string, OpenAPIV3.HeaderObject>;
+}
+
+export function sharedComponents(catalog: Catalog): SharedComponents {
+  return { responses: buildResponses(catalog), headers: buildHeaders(catalog) };
+}
+
+export function buildDocument31(input: TargetInput, shared: SharedComponents = sharedComponents(input.catalog)): OpenAPIV3_1.Document & Generated {
   const { catalog } = input;
   return {
     openapi: DOCUMENT_31.version,
@@ -41,11 +51,11 @@ export function buildDocument31(input: TargetInput): OpenAPIV3_1.Document & Gene
     [GENERATED_EXTENSION]: GENERATED_NOTICE,
     servers: SERVERS,
     paths: {},
-    components: { schemas: buildSchemas31(catalog), responses: buildResponses(catalog), headers: buildHeaders(catalog) },
+    components: { schemas: buildSchemas31(catalog), ...shared },
   };
 }
 
-export function buildDocument30(input: TargetInput): OpenAPIV3.Document & Generated {
+export function buildDocument30(input: TargetInput, shared: SharedComponents = sharedComponents(input.catalog)): OpenAPIV3.Document & Generated {
   const { catalog } = input;
   return {
     openapi: DOCUMENT_30.version,
@@ -53,7 +63,7 @@ export function buildDocument30(input: TargetInput): OpenAPIV3.Document & Genera
     [GENERATED_EXTENSION]: GENERATED_NOTICE,
     servers: SERVERS,
     paths: {},
-    components: { schemas: buildSchemas30(catalog), responses: buildResponses(catalog), headers: buildHeaders(catalog) },
+    components: { schemas: buildSchemas30(catalog), ...shared },
   };
 }
 

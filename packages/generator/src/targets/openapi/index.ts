@@ -1,7 +1,7 @@
 import { projectFiles } from '../shared/package-files.js';
 import { NOTHING_TO_BUILD, packageManifest, packageName } from '../shared/package-manifest.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../target.js';
-import { buildDocument30, buildDocument31, DOCUMENT_30, DOCUMENT_31, serializeDocuments } from './documents.js';
+import { buildDocument30, buildDocument31, DOCUMENT_30, DOCUMENT_31, serializeDocuments, sharedComponents } from './documents.js';
 import { buildReadme, README_TEMPLATE } from './readme.js';
 
 /** `@scope/openapi`: components to `$ref` from any API definition, in OpenAPI 3.1 and 3.0.3, as YAML and JSON. */
@@ -10,8 +10,9 @@ export const openapiTarget: Target = {
   templates: [README_TEMPLATE],
   generate(input: TargetInput): GeneratedFile[] {
     const dir = packageDir(input.catalog, 'openapi');
-    const document31 = buildDocument31(input);
-    const document30 = buildDocument30(input);
+    const shared = sharedComponents(input.catalog);
+    const document31 = buildDocument31(input, shared);
+    const document30 = buildDocument30(input, shared);
     const files = [DOCUMENT_31, DOCUMENT_30].flatMap((document) => [`./${document.stem}.yaml`, `./${document.stem}.json`]);
     return [
       ...serializeDocuments(dir, [

@@ -20,12 +20,7 @@ export function responseName(service: Service, status: number): string {
 /** Valid in both versions: every schema and header is a `$ref`. */
 export type ResponseObject = OpenAPIV3.ResponseObject & OpenAPIV3_1.ResponseObject;
 
-// Both documents hold the same responses: built once per catalog.
-const responsesByCatalog = new WeakMap<Catalog, Record<string, ResponseObject>>();
-
 export function buildResponses(catalog: Catalog): Record<string, ResponseObject> {
-  const built = responsesByCatalog.get(catalog);
-  if (built) return built;
   const responses: Record<string, ResponseObject> = {};
   for (const service of catalog.services) {
     for (const [status, examples] of byStatus(responseExamples(service))) {
@@ -39,7 +34,6 @@ export function buildResponses(catalog: Catalog): Record<string, ResponseObject>
       };
     }
   }
-  responsesByCatalog.set(catalog, responses);
   return responses;
 }
 
