@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -59,18 +60,18 @@ export async function readSpecDir(dir: string, display: (absolute: string) => st
 
 /** Spec files that changed since they were read (an editor still saving): generating from them would use a half-written file. */
 export async function changedSinceRead(stamps: readonly FileStamp[]): Promise<string[]> {
-  const changed: string[] = [];
-  for (const stamp of stamps) {
-    const info = await stat(stamp.path).catch(() => undefined);
-    if (!info || info.mtimeMs !== stamp.mtimeMs || info.size !== stamp.size) changed.push(stamp.path);
-  }
-  return changed;
+  const now = await Promise.all(stamps.map((stamp) => stat(stamp.path).catch(() => undefined)));
+  return stamps.filter((stamp, index) => {
+    const info = now[index];
+    return !info || info.mtimeMs !== stamp.mtimeMs || info.size !== stamp.size;
+  }).map((stamp) => stamp.path);
 }
 
 /** Reads until the file holds still: an editor writing in place can be caught between truncating and writing. */
-async function readSettled(file: string): Promise<{ bytes: Buffer; stamp: FileStamp }> {
+async function readSettled(file: string, first: Stats): Promise<{ bytes: Buffer; stamp: FileStamp }> {
   for (let attempt = 0; ; attempt += 1) {
-    const before = await stat(file);
+    // The caller's stat is the first attempt's "before"; later attempts take their own.
+    const before = attempt === 0 ? first : await stat(file);
     const bytes = await readFile(file);
     const after = await stat(file);
     const stamp = { path: file, mtimeMs: after.mtimeMs, size: after.size };
@@ -90,7 +91,7 @@ async function readSpecFile(file: string, display: (absolute: string) => string)
     if (info.size > MAX_SPEC_FILE_BYTES) {
       return { ...none, diagnostics: [diagnostic('fileTooLarge', at, { size: megabytes(info.size), limit: megabytes(MAX_SPEC_FILE_BYTES) })] };
     }
-    ({ bytes, stamp } = await readSettled(file));
+    ({ bytes, stamp } = await readSettled(file, info));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'it is a link to a file that does not exist' : code === 'EACCES' ? 'permission denied' : `the system says ${code ?? String(error)}`;
