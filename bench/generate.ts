@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     const rows: string[][] = [];
     const validateRows: string[][] = [];
     const noopRows: string[][] = [];
+    const generateMedians = new Map<number, number>();
     for (const kase of cases) {
       const rounds = Number(process.env.BENCH_ROUNDS ?? (kase.codes > 5000 ? 3 : 5));
       // One warm-up of each, untimed: the disk cache, not the code, is what it warms.
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
       }
       const ratio = (a: Run[], b: Run[], key: keyof Run = 'wallMs') => a.map((run, index) => run[key] / b[index]![key]);
       const label = `${kase.name} (${kase.codes.toLocaleString('en-US')} codes)`;
+      generateMedians.set(kase.codes, median(gen.map((run) => run.wallMs)));
       rows.push([
         label,
         seconds(median(gen.map((run) => run.wallMs))),
@@ -161,7 +163,14 @@ async function main(): Promise<void> {
     table(['size', 'errcat generate', 'TypeSpec compile', 'ratio (wall)', 'ratio (CPU)', 'errcat peak', 'TypeSpec peak'], rows);
     table(['size', 'errcat validate', 'TypeSpec --no-emit', 'ratio', 'errcat peak'], validateRows);
     table(['size', 'no-op generate', 'generate --check', 'no-op / validate', 'check / validate', 'check peak'], noopRows);
-    console.log('goals: seed ≤ 0.5× TypeSpec; 10k ≤ 0.75× TypeSpec and ≤ 400 MB peak; validate seed ≤ 0.25 s; no-op generate and check ≤ 1.2× validate');
+    // Growth: what each extra 1,000 codes adds to a cold generate, between the smallest and largest catalog run.
+    const sizesRun = [...generateMedians.keys()].sort((a, b) => a - b);
+    if (sizesRun.length > 1) {
+      const [small, large] = [sizesRun[0]!, sizesRun.at(-1)!];
+      const perThousand = (generateMedians.get(large)! - generateMedians.get(small)!) / ((large - small) / 1000);
+      console.log(`growth: ${(perThousand / 1000).toFixed(2)} s per extra 1,000 codes (${small.toLocaleString('en-US')} → ${large.toLocaleString('en-US')} codes, medians)\n`);
+    }
+    console.log('goals: seed ≤ 0.5× TypeSpec; 10k ≤ 0.75× TypeSpec and ≤ 400 MB peak; each extra 1,000 codes ≤ 0.2 s; validate seed ≤ 0.25 s; no-op generate and check ≤ 1.2× validate');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
