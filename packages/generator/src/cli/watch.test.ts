@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +68,21 @@ describe('errcat generate --watch', () => {
     const leftovers = readdirSync(path.join(project, 'packages'), { recursive: true, encoding: 'utf8' }).filter((file) => file.includes('.errcat-'));
     expect(leftovers).toEqual([]);
   }, 90_000);
+
+  it('regenerates when a root file the project is read from appears (a license under any of its names)', async () => {
+    const watcher = startWatch();
+    const license = path.join(project, 'packages/openapi/LICENSE');
+    try {
+      await watcher.until(() => generations(watcher.out()) === 1, 'first generation');
+      expect(existsSync(license)).toBe(false);
+      writeFileSync(path.join(project, 'LICENSE.md'), 'MIT License\n\nCopyright (c) Shop\n');
+      await watcher.until(() => existsSync(license), 'generation after adding LICENSE.md');
+      expect(readFileSync(license, 'utf8')).toBe('MIT License\n\nCopyright (c) Shop\n');
+    } finally {
+      watcher.child.kill('SIGINT');
+    }
+    expect(await watcher.exited).toBe(0);
+  }, 60_000);
 
   it('is quiet when a save changes nothing', async () => {
     const watcher = startWatch();

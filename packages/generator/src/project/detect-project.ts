@@ -26,6 +26,9 @@ export interface Project {
 
 const LICENSE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENCE', 'LICENCE.md'];
 
+/** Every file at the project's root that `detectProject` reads or looks for: a change to any of them can change the output. */
+export const PROJECT_FILES: readonly string[] = ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml', 'yarn.lock', '.yarnrc.yml', 'turbo.json', 'turbo.jsonc', ...LICENSE_FILES];
+
 /** Reads the project's root: package manager, workspace globs, turbo, license; errcat's own place in it. */
 export async function detectProject(root: string): Promise<Project> {
   const manifest = await readJson(path.join(root, 'package.json'));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
+import { PROJECT_FILES } from '../../project/detect-project.js';
 import type { CliIo } from '../io.js';
 import { generateCommand, type GenerateOptions } from './generate.js';
 
@@ -17,15 +18,23 @@ const SETTLE_MS = 200;
  */
 export async function watchCommand(io: CliIo, options: GenerateOptions, signal?: AbortSignal): Promise<number> {
   const root = path.resolve(io.cwd, options.root);
-  const watched = [path.resolve(root, options.spec ?? 'spec'), path.join(root, 'templates'), ...['package.json', 'pnpm-workspace.yaml', 'turbo.json', 'LICENSE'].map((file) => path.join(root, file))];
+  const specDir = path.resolve(root, options.spec ?? 'spec');
+  const templatesDir = path.join(root, 'templates');
+  const within = (dir: string, file: string) => file === dir || file.startsWith(dir + path.sep);
   let running: Promise<unknown> = run(io, options, false);
   let again = false;
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(watched, {
+  // The root itself is watched (not each root file by name) so that a file
+  // that does not exist yet, such as a first LICENSE.md, is seen when it appears.
+  const watcher = watch([specDir, templatesDir, root], {
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 50 },
-    // Emacs lock links and editors' swap files are never spec.
-    ignored: (file) => /(^|[/\\])\.[^/\\]*$|~$|\.swp$/.test(path.basename(file)) && !watched.includes(file),
+    ignored: (file) => {
+      // Emacs lock links and editors' swap files are never spec.
+      if (file === specDir || file === templatesDir) return false;
+      if (within(specDir, file) || within(templatesDir, file)) return /(^|[/\\])\.[^/\\]*$|~$|\.swp$/.test(path.basename(file));
+      return file !== root && !(path.dirname(file) === root && PROJECT_FILES.includes(path.basename(file)));
+    },
   });
   const schedule = () => {
     clearTimeout(timer);
@@ -41,7 +50,7 @@ export async function watchCommand(io: CliIo, options: GenerateOptions, signal?:
   };
   watcher.on('all', schedule);
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
-  io.err(`watching ${path.relative(io.cwd, watched[0]!) || '.'} and templates/; Ctrl-C to stop\n`);
+  io.err(`watching ${path.relative(io.cwd, specDir) || '.'} and templates/; Ctrl-C to stop\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     if (signal) signal.addEventListener('abort', stop, { once: true });
