@@ -8,7 +8,7 @@ import type { ErrorSet, FailureKind } from './catalog.js';
 import { CatalogError, catalogErrorRecord, errorBody, hasCatalogErrorPrototype, isCatalogError, problemBody } from './catalog-error.js';
 import type { ProblemDetailsError, ProblemOptions } from './envelopes.js';
 import { negotiateLocale } from './locale.js';
-import { answersWithProblem, belongsTo, errorCodeHeaderValue, failureInit, prefersProblemDetails, refInit, type HttpCatalogError } from './response.js';
+import { answersWithProblem, belongsTo, failureInit, headerValueOf, prefersProblemDetails, refInit, type HttpCatalogError } from './response.js';
 
 /** Which body a response carries: the service's own wire format, or RFC 9457 problem details. */
 export type Envelope = 'native' | 'problem';
@@ -223,7 +223,7 @@ export function createErrorAnswerer<Request>(
     const responseHeaders: Record<string, string> = { 'content-type': problem ? PROBLEM_TYPE : JSON_TYPE, 'content-language': locale, 'x-content-type-options': 'nosniff' };
     // An error is never cached as the route's success would be; a 304 keeps the caching headers of what it validates.
     if (status !== 304) responseHeaders['cache-control'] = 'no-store';
-    const code = errorCodeHeaderValue(error);
+    const code = headerValueOf(record);
     if (code !== undefined) responseHeaders[record.catalog.errorCodeHeader!] = code;
     if (!hasBody(status)) {
       delete responseHeaders['content-type'];

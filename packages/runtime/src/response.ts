@@ -1,6 +1,6 @@
 import Negotiator from 'negotiator';
 import type { CatalogCode, ErrorSet, FailureKind, FailureRef } from './catalog.js';
-import { CatalogError, catalogErrorRecord, errorBody, problemBody, type CatalogErrorInit } from './catalog-error.js';
+import { CatalogError, catalogErrorRecord, errorBody, problemBody, type CatalogErrorInit, type CatalogErrorRecord } from './catalog-error.js';
 import type { ProblemOptions } from './envelopes.js';
 import { negotiateLocale } from './locale.js';
 import type { MessageParams } from './template.js';
@@ -71,6 +71,11 @@ export interface ResponseOptions extends ProblemOptions {
 export function errorCodeHeaderValue(error: CatalogError): string | undefined {
   const record = catalogErrorRecord(error);
   if (record === undefined) throw new TypeError('not a catalog error: only the constructor of a catalog error class makes one');
+  return headerValueOf(record);
+}
+
+/** `errorCodeHeaderValue` for an error whose record the caller has already looked up. */
+export function headerValueOf(record: CatalogErrorRecord): string | undefined {
   const set = record.catalog;
   if (set.errorCodeHeader === undefined) return undefined;
   return set.wireFormat === 'rest-guidelines' ? record.category : (record.code ?? record.category ?? record.key);
@@ -101,7 +106,7 @@ export function errorResponse(error: HttpCatalogError, options: ResponseOptions 
     'content-type': problem ? 'application/problem+json' : 'application/json; charset=utf-8',
     'content-language': locale,
   };
-  const code = errorCodeHeaderValue(error);
+  const code = headerValueOf(record);
   if (code !== undefined) headers[set.errorCodeHeader!] = code;
   const body = problem ? problemBody(error, locale, options) : errorBody(error, locale);
   return { status: record.status, headers, body, locale };
