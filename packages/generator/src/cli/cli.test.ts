@@ -6,8 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderTemplate } from '../targets/shared/render-template.js';
 import type { Target } from '../targets/target.js';
 import { generateCommand } from './commands/generate.js';
-import type { CliIo } from './io.js';
-import { run } from './main.js';
+import { captureIo, runErrcat } from '../../test/helpers/run-cli.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const badSpecs = path.resolve(repo, 'packages/generator/test/fixtures/bad-specs');
@@ -18,26 +17,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-function capture(cwd: string): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    cwd,
-    stdout: '',
-    stderr: '',
-    out: (text: string) => {
-      io.stdout += text;
-    },
-    err: (text: string) => {
-      io.stderr += text;
-    },
-  };
-  return io;
-}
+const capture = captureIo;
 
-async function errcat(cwd: string, ...args: string[]) {
-  const io = capture(cwd);
-  const code = await run(['node', 'errcat', ...args], io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const errcat = runErrcat;
 
 /** A workspace whose spec/ is the bad-spec base plus `files`. */
 function workspace(files: Record<string, string | Buffer> = {}): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordPath } from '../writer/fingerprint.js';
-import { run } from './main.js';
+import { runErrcat } from '../../test/helpers/run-cli.js';
 
 // A `generate` or `generate --check` with nothing to do is decided from the
 // record of the last generation, without running the targets; anything that
@@ -21,10 +21,8 @@ beforeEach(async () => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 async function errcat(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['node', 'errcat', ...args], { cwd: work, out: (text) => (stdout += text), err: (text) => (stderr += text) });
-  return { code, stdout, stderr, ranTargets: stderr.includes('target codes') };
+  const result = await runErrcat(work, ...args);
+  return { ...result, ranTargets: result.stderr.includes('target codes') };
 }
 
 const file = (name: string) => path.join(work, name);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from './main.js';
+import { runErrcat } from '../../test/helpers/run-cli.js';
 
 // `generate` in projects that are not errcat's own repository: what it
 // writes where the settings say, how the packages find each other under each
@@ -16,12 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-async function errcat(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['node', 'errcat', ...args], { cwd: work, out: (text) => (stdout += text), err: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const errcat = (...args: string[]) => runErrcat(work, ...args);
 
 const read = (file: string) => readFileSync(path.join(work, file), 'utf8');
 const manifest = (dir: string) => JSON.parse(read(`${dir}/package.json`)) as Record<string, unknown> & { dependencies: Record<string, string> };

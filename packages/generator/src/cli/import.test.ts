@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from './io.js';
-import { run } from './main.js';
+import { runErrcat } from '../../test/helpers/run-cli.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../import/__fixtures__');
 
@@ -15,21 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-async function errcat(...args: string[]) {
-  const io: CliIo & { stdout: string; stderr: string } = {
-    cwd: work,
-    stdout: '',
-    stderr: '',
-    out: (text) => {
-      io.stdout += text;
-    },
-    err: (text) => {
-      io.stderr += text;
-    },
-  };
-  const code = await run(['node', 'errcat', 'import', ...args], io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const errcat = (...args: string[]) => runErrcat(work, 'import', ...args);
 
 describe('errcat import', () => {
   it('pairs en and de pages without ms.assetid by their anchors, keeps the German and prints the pairing', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ownManifest } from './own-package.js';
-import { run } from './main.js';
+import { runErrcat } from '../../test/helpers/run-cli.js';
 
 let work: string;
 beforeEach(() => {
@@ -11,12 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-async function errcat(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['node', 'errcat', ...args], { cwd, out: (text) => (stdout += text), err: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const errcat = runErrcat;
 
 describe('errcat init', () => {
   it.each(['batch', 'rest-guidelines'])('writes a %s catalog that validates and generates as it is, and prints the next two commands', async (wireFormat) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../cli/main.js';
+import { runErrcat } from '../../test/helpers/run-cli.js';
 
 // `errcat diff` on spec pairs: the base is the bad-specs `_base` catalog
 // (a batch service and a rest-guidelines one), the head the same with one
@@ -22,12 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-async function errcat(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['node', 'errcat', ...args], { cwd: work, out: (text) => (stdout += text), err: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const errcat = (...args: string[]) => runErrcat(work, ...args);
 
 function edit(file: string, from: string | RegExp, to: string): void {
   const at = path.join(work, 'spec', file);
