@@ -27,9 +27,10 @@ export function isPlainText(text: string): boolean {
       if (text[end] !== '"' || text[end - 1] === '\\') return false;
       index = end + 1;
     } else if (text.startsWith('/**', index)) {
-      // The writer reads a comment as closed at the first `*/` after `/*`.
+      // The writer reads a comment as closed at the first `*/` after `/*`,
+      // and as opened again by a `*` right after that `/`.
       const end = text.indexOf('*/', index + 2);
-      if (end < 0) return false;
+      if (end < 0 || text[end + 2] === '*') return false;
       index = end + 2;
     } else return false;
   }

@@ -317,6 +317,10 @@ class StructurePrinter {
         this.indexSignature(signature);
       });
       if (properties.length > 0 && !w.isAtStartOfFirstLineOfBlock()) w.newLine();
+      // Thousands of properties (a type per code) are laid out and placed at once.
+      const laid = properties.length > 1 ? properties.map(propertySignatureText) : [];
+      if (laid.length > 0 && laid.every((text) => text !== undefined)) this.put(laid.join('\n'), '', true);
+      if (w.getLastChar() === SLOT) return;
       properties.forEach((property, index) => {
         w.conditionalNewLine(index > 0);
         this.propertySignature(property);
@@ -554,6 +558,26 @@ class StructurePrinter {
       this.writer.newLine();
     }
   }
+}
+
+/**
+ * A property signature as `propertySignature` prints it, when the writer
+ * would only copy it: docs, a plain name and type, no initializer.
+ */
+function propertySignatureText(structure: OptionalKind<PropertySignatureStructure>): string | undefined {
+  supported(structure, 'property signature', PROPERTY_SIGNATURE_KEYS);
+  if (structure.initializer != null) return undefined;
+  let head = `${modifiers(structure)}${structure.name}${structure.hasQuestionToken ? '?' : ''}`;
+  const type = structure.type == null ? '' : textOf(structure.type);
+  if (!isBlank(type)) {
+    const laid = withoutTrailingSpace(type, false);
+    if (/\s$/.test(laid)) return undefined;
+    head += `${startsOnNewLine(type) ? ':' : ': '}${laid}`;
+  }
+  if (!isPlainText(head)) return undefined;
+  let text = '';
+  for (const doc of structure.docs ?? []) text += `${jsDoc(doc)}\n`;
+  return `${text}${head};`;
 }
 
 /** A JSDoc block as ts-morph prints one: `/** text *\/` on one line, else a star on every line. */
