@@ -6,7 +6,7 @@ import { issueTracker, ownManifest } from './own-package.js';
 import { UserError } from './user-error.js';
 
 // Each command is imported when it runs, so that start-up pays only for the
-// command asked for: `validate` never loads ts-morph, the targets or the importer.
+// command asked for: `validate` never loads the targets or the importer.
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('errcat')
     .description('Generate TypeScript enums, OpenAPI components, JSON Schema and Express/Fastify middleware from one YAML error catalog.')

@@ -53,8 +53,10 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
     io.err(NOTHING_WRITTEN);
     return EXIT.userError;
   }
-  // The built-in targets (ts-morph and all) are imported only when they run:
-  // a generation with nothing to do is decided without them.
+  // The built-in targets are imported only when they run: a generation with
+  // nothing to do is decided without them. (They print TypeScript with
+  // errcat's own printer over code-block-writer, never loading ts-morph or
+  // the TypeScript compiler; test/no-typescript-at-run-time.test.ts holds it.)
   const builtIn = options.available === undefined;
   const names = builtIn ? [...catalog.settings.targets] : enabledTargets(catalog, options.available!).map((target) => target.name);
   const ownedDirs = names.map((name) => packageDir(catalog, name));

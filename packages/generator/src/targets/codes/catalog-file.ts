@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../shared/typescript/structure-kind.js';
 import type { CodeRef, Localized } from '../../model/catalog.js';
 import type { GeneratedFile } from '../target.js';
 import { namesOf, type CodeView, type ErrorSetView } from './error-sets.js';

@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../shared/typescript/structure-kind.js';
 import type { GeneratedFile } from '../target.js';
 import { camel, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';

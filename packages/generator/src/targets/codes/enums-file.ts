@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../shared/typescript/structure-kind.js';
 import type { GeneratedFile } from '../target.js';
 import type { CodeNameView, ErrorSetView } from './error-sets.js';
 import { camel, namesOf } from './error-sets.js';
@@ -50,7 +51,7 @@ function codeDoc(entry: CodeNameView, set: ErrorSetView): string {
 
 function enumStatements(name: string, unionName: string, description: string, members: readonly Member[], style: EnumStyle): StatementStructures[] {
   const union = {
-    kind: StructureKind.TypeAlias as const,
+    kind: StructureKind.TypeAlias,
     name: unionName,
     isExported: true,
     docs: [{ description: `The values of \`${name}\` as string literals.` }],

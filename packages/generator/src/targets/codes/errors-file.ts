@@ -1,4 +1,5 @@
-import { StructureKind, type ClassDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { ClassDeclarationStructure, StatementStructures } from 'ts-morph';
+import { StructureKind } from '../shared/typescript/structure-kind.js';
 import type { Param } from '../../model/catalog.js';
 import type { GeneratedFile } from '../target.js';
 import { namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';

@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind } from '../shared/typescript/structure-kind.js';
 import type { GeneratedFile } from '../target.js';
 import { namesOf, type ErrorSetView } from './error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
@@ -13,7 +14,7 @@ const CLIENT_TYPES = ['ForeignBody', 'ForeignReason', 'ParseOptions', 'ReadOptio
 export function buildIndexFile(packageDir: string, sets: readonly ErrorSetView[]): GeneratedFile {
   const statements: StatementStructures[] = sets.flatMap((set) =>
     ['codes', 'catalog', 'errors', 'client'].map((module) => ({
-      kind: StructureKind.ExportDeclaration as const,
+      kind: StructureKind.ExportDeclaration,
       moduleSpecifier: `./${namesOf(set).dir.replace(/^src\//, '')}/${module}.gen.js`,
     })),
   );
@@ -34,7 +35,7 @@ export function buildIndexFile(packageDir: string, sets: readonly ErrorSetView[]
 export function buildClientIndexFile(packageDir: string, sets: readonly ErrorSetView[]): GeneratedFile {
   const statements: StatementStructures[] = sets.flatMap((set) =>
     ['codes', 'client'].map((module) => ({
-      kind: StructureKind.ExportDeclaration as const,
+      kind: StructureKind.ExportDeclaration,
       moduleSpecifier: `./${namesOf(set).dir.replace(/^src\//, '')}/${module}.gen.js`,
     })),
   );

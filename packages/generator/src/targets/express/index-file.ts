@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind } from '../shared/typescript/structure-kind.js';
 import type { HttpService } from '../shared/framework-adapters.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import type { GeneratedFile } from '../target.js';

@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../shared/typescript/structure-kind.js';
 import type { Catalog } from '../../model/catalog.js';
 import { componentName } from '../shared/error-bodies/names.js';
 import { answersWith, failureDoc, statusDoc, type HttpService } from '../shared/framework-adapters.js';

@@ -1,7 +1,8 @@
 // TypeScript types for the bodies, printed from the same builders as the
 // schemas (in their `alternatives` style, which reads as a union).
 
-import { StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from '../shared/typescript/structure-kind.js';
 import type { Catalog } from '../../model/catalog.js';
 import { buildErrorBodies, type JsonSchema } from '../shared/error-bodies/index.js';
 import { docText, quote, unionType } from '../shared/typescript/ts-literal.js';

@@ -2,7 +2,8 @@
 // fast-json-stringify, without JSON import attributes); `index.d.ts` types
 // them and the bodies they describe.
 
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../shared/typescript/structure-kind.js';
 import type { Catalog } from '../../model/catalog.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { quote } from '../shared/typescript/ts-literal.js';

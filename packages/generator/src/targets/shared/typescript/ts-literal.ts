@@ -17,8 +17,12 @@ const escapeBidi = (text: string) => text.replace(BIDI_CONTROLS, (char) => `\\u$
 export function quote(text: string): string {
   // JSON escapes quotes, backslashes, control characters and lone surrogates;
   // U+2028/U+2029 are escaped too so that older parsers and editors agree.
-  return escapeBidi(JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  const json = JSON.stringify(text);
+  return NEEDS_ESCAPE.test(json) ? escapeBidi(json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')) : json;
 }
+
+/** What `quote` escapes beyond JSON (tested first: most text has none). */
+const NEEDS_ESCAPE = /[\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** A property name in an object literal or type: bare when it can be, else quoted. */
 export function propertyName(name: string): string {
@@ -62,16 +66,20 @@ export function dataLiteral(value: Data, indent = ''): string {
   if (isArray(value)) {
     if (value.length === 0) return '[]';
     const items = value.map((item) => dataLiteral(item, inner));
-    const flat = `[${items.join(', ')}]`;
-    if (value.every(isScalar) && flat.length + indent.length <= INLINE_WIDTH) return flat;
-    return `[\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent}]`;
+    if (value.every(isScalar)) {
+      const flat = `[${items.join(', ')}]`;
+      if (flat.length + indent.length <= INLINE_WIDTH) return flat;
+    }
+    return `[\n${inner}${items.join(`,\n${inner}`)},\n${indent}]`;
   }
   const entries = Object.entries(value).filter((entry): entry is [string, Data] => entry[1] !== undefined);
   if (entries.length === 0) return '{}';
   const parts = entries.map(([key, item]) => `${propertyName(key)}: ${dataLiteral(item, inner)}`);
-  const flat = `{ ${parts.join(', ')} }`;
-  if (entries.every(([, item]) => isScalar(item)) && flat.length + indent.length <= INLINE_WIDTH && !flat.includes('\n')) return flat;
-  return `{\n${parts.map((part) => `${inner}${part},`).join('\n')}\n${indent}}`;
+  if (entries.every(([, item]) => isScalar(item))) {
+    const flat = `{ ${parts.join(', ')} }`;
+    if (flat.length + indent.length <= INLINE_WIDTH && !flat.includes('\n')) return flat;
+  }
+  return `{\n${inner}${parts.join(`,\n${inner}`)},\n${indent}}`;
 }
 
 function isArray(value: Data): value is readonly Data[] {
