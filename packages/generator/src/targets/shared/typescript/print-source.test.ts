@@ -1,7 +1,9 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import CodeBlockWriter from 'code-block-writer';
 import { describe, expect, it, vi } from 'vitest';
+import { readsPlainly } from './structure-printer.js';
 import { generateAll } from '../../../cli/commands/generate.js';
 import { emitSpecYaml } from '../../../import/emit-yaml.js';
 import { starterCatalog } from '../../../init/starter-catalog.js';
@@ -214,5 +216,17 @@ describe('printSource on random structures', () => {
       { numRuns: 1000 },
     );
     expect(refused).toBeLessThan(100);
+  });
+});
+
+describe('readsPlainly', () => {
+  // It reads state code-block-writer keeps to itself: a version that renamed
+  // it would make every text go through the writer (right, but slow).
+  it('sees the writer outside any string or comment, and inside an open string, template or comment', () => {
+    expect(readsPlainly(new CodeBlockWriter())).toBe(true);
+    expect(readsPlainly(new CodeBlockWriter().write('const a = 1;').newLine())).toBe(true);
+    expect(readsPlainly(new CodeBlockWriter().write('const a = "open'))).toBe(false);
+    expect(readsPlainly(new CodeBlockWriter().write('const a = `open'))).toBe(false);
+    expect(readsPlainly(new CodeBlockWriter().write('/* open'))).toBe(false);
   });
 });

@@ -722,7 +722,7 @@ function isWhitespace(text: string | undefined): boolean {
  * could join, so that plain text leaves it as it found it. The writer keeps
  * the strings and templates it is in on a stack it does not expose; should
  * a later version rename it, nothing is placed and all text goes through
- * the writer (print-source.test.ts notices).
+ * the writer: output stays right, only slower (print-source.test.ts fails).
  */
 export function readsPlainly(writer: CodeBlockWriter): boolean {
   const state = writer as unknown as { _stringCharStack?: readonly unknown[]; _isInRegEx?: boolean };
