@@ -6,6 +6,8 @@
  * limit is far above that), and never recurses itself.
  */
 export function offsetTooDeep(text: string, limit: number): number | undefined {
+  // By character code, not by one-character string: this reads every
+  // character of every spec file, megabytes for a large catalog.
   const blockIndents: number[] = [];
   let flow = 0;
   let blockScalarIndent = -1;
@@ -16,10 +18,11 @@ export function offsetTooDeep(text: string, limit: number): number | undefined {
     let lineIndent = 0;
     let atNodeStart = true;
     if (flow === 0) {
-      while (text[index] === ' ') index++;
-      lineIndent = index - lineStart(text, index);
-      const first = text[index];
-      const blank = first === '\n' || first === '\r' || first === '#' || first === undefined;
+      const start = index;
+      while (text.charCodeAt(index) === SPACE) index++;
+      lineIndent = index - start;
+      const first = text.charCodeAt(index);
+      const blank = first === LF || first === CR || first === HASH || index >= length;
       if (blockScalarIndent >= 0) {
         if (blank || lineIndent > blockScalarIndent) {
           index = nextLine(text, index);
@@ -34,47 +37,46 @@ export function offsetTooDeep(text: string, limit: number): number | undefined {
       while (blockIndents.length > 0 && blockIndents[blockIndents.length - 1]! >= lineIndent) blockIndents.pop();
       blockIndents.push(lineIndent);
       let dashes = 0;
-      while ((text[index] === '-' || text[index] === '?') && (text[index + 1] === ' ' || text[index + 1] === '\n')) {
+      for (let char = text.charCodeAt(index); (char === DASH || char === QUESTION) && isSpaceOrLineFeed(text.charCodeAt(index + 1)); char = text.charCodeAt(index)) {
         dashes++;
         index++;
-        while (text[index] === ' ') index++;
+        while (text.charCodeAt(index) === SPACE) index++;
       }
       if (blockIndents.length + dashes > limit) return index;
     }
-    while (index < length && text[index] !== '\n') {
-      const char = text[index]!;
-      if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+    for (let char = text.charCodeAt(index); index < length && char !== LF; char = text.charCodeAt(index)) {
+      if (char === HASH && (index === 0 || text.charCodeAt(index - 1) === SPACE || text.charCodeAt(index - 1) === TAB)) {
         index = nextLine(text, index) - 1;
         break;
       }
-      if (atNodeStart && (char === '"' || char === "'")) {
+      if (atNodeStart && (char === DOUBLE_QUOTE || char === SINGLE_QUOTE)) {
         index = afterQuoted(text, index);
         atNodeStart = false;
         continue;
       }
-      if ((char === '[' || char === '{') && (atNodeStart || flow > 0)) {
+      if ((char === OPEN_BRACKET || char === OPEN_BRACE) && (atNodeStart || flow > 0)) {
         flow++;
         if (blockIndents.length + flow > limit) return index;
         index++;
         atNodeStart = true;
         continue;
       }
-      if ((char === ']' || char === '}') && flow > 0) {
+      if ((char === CLOSE_BRACKET || char === CLOSE_BRACE) && flow > 0) {
         flow--;
-      } else if ((char === '|' || char === '>') && atNodeStart && flow === 0) {
+      } else if ((char === PIPE || char === GREATER) && atNodeStart && flow === 0) {
         blockScalarIndent = lineIndent;
         index = nextLine(text, index) - 1;
         break;
-      } else if ((char === '&' || char === '!') && atNodeStart) {
+      } else if ((char === AMPERSAND || char === BANG) && atNodeStart) {
         while (index < length && !/[\s,[\]{}]/.test(text[index]!)) index++;
         continue;
       }
-      if (char === ' ' || char === '\t' || char === '\r') {
+      if (char === SPACE || char === TAB || char === CR) {
         // Spaces keep whatever started before them.
       } else {
-        const next = text[index + 1];
-        const separator = next === undefined || next === ' ' || next === '\n' || next === '\r' || (flow > 0 && next === ',');
-        atNodeStart = ((char === ':' || char === '-' || char === '?') && separator) || (flow > 0 && (char === ',' || char === '[' || char === '{'));
+        const next = text.charCodeAt(index + 1);
+        const separator = index + 1 >= length || next === SPACE || next === LF || next === CR || (flow > 0 && next === COMMA);
+        atNodeStart = ((char === COLON || char === DASH || char === QUESTION) && separator) || (flow > 0 && (char === COMMA || char === OPEN_BRACKET || char === OPEN_BRACE));
       }
       index++;
     }
@@ -83,8 +85,29 @@ export function offsetTooDeep(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-function lineStart(text: string, index: number): number {
-  return text.lastIndexOf('\n', index - 1) + 1;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const BANG = 33;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const AMPERSAND = 38;
+const SINGLE_QUOTE = 39;
+const COMMA = 44;
+const DASH = 45;
+const COLON = 58;
+const GREATER = 62;
+const QUESTION = 63;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const PIPE = 124;
+const CLOSE_BRACE = 125;
+
+function isSpaceOrLineFeed(char: number): boolean {
+  return char === SPACE || char === LF;
 }
 
 function nextLine(text: string, index: number): number {
@@ -94,16 +117,16 @@ function nextLine(text: string, index: number): number {
 
 /** The offset after the quoted scalar that opens at `start` (the end of the text when it never closes). */
 function afterQuoted(text: string, start: number): number {
-  const quote = text[start];
+  const quote = text.charCodeAt(start);
   let index = start + 1;
   while (index < text.length) {
-    const char = text[index];
-    if (quote === '"' && char === '\\') {
+    const char = text.charCodeAt(index);
+    if (quote === DOUBLE_QUOTE && char === BACKSLASH) {
       index += 2;
       continue;
     }
     if (char === quote) {
-      if (quote === "'" && text[index + 1] === "'") {
+      if (quote === SINGLE_QUOTE && text.charCodeAt(index + 1) === SINGLE_QUOTE) {
         index += 2;
         continue;
       }
