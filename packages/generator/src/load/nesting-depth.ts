@@ -6,8 +6,9 @@
  * limit is far above that), and never recurses itself.
  */
 export function offsetTooDeep(text: string, limit: number): number | undefined {
-  // By character code, not by one-character string: this reads every
-  // character of every spec file, megabytes for a large catalog.
+  // This runs on every spec file, megabytes for a large catalog, and at every
+  // start before anything is warm: characters are compared by code, and runs
+  // of text are passed over by the regular expression engine and indexOf.
   const blockIndents: number[] = [];
   let flow = 0;
   let blockScalarIndent = -1;
@@ -44,7 +45,13 @@ export function offsetTooDeep(text: string, limit: number): number | undefined {
       }
       if (blockIndents.length + dashes > limit) return index;
     }
-    for (let char = text.charCodeAt(index); index < length && char !== LF; char = text.charCodeAt(index)) {
+    for (;;) {
+      // Text that cannot open anything is passed over in one step, not read
+      // character by character: most of a spec file is keys and messages.
+      if (!atNodeStart) index = skip(flow === 0 ? BLOCK_TEXT : FLOW_TEXT, text, index);
+      if (index >= length) break;
+      const char = text.charCodeAt(index);
+      if (char === LF) break;
       if (char === HASH && (index === 0 || text.charCodeAt(index - 1) === SPACE || text.charCodeAt(index - 1) === TAB)) {
         index = nextLine(text, index) - 1;
         break;
@@ -68,7 +75,7 @@ export function offsetTooDeep(text: string, limit: number): number | undefined {
         index = nextLine(text, index) - 1;
         break;
       } else if ((char === AMPERSAND || char === BANG) && atNodeStart) {
-        while (index < length && !/[\s,[\]{}]/.test(text[index]!)) index++;
+        index = skip(ANCHOR_OR_TAG, text, index);
         continue;
       }
       if (char === SPACE || char === TAB || char === CR) {
@@ -100,11 +107,29 @@ const COLON = 58;
 const GREATER = 62;
 const QUESTION = 63;
 const OPEN_BRACKET = 91;
-const BACKSLASH = 92;
 const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const PIPE = 124;
 const CLOSE_BRACE = 125;
+
+/**
+ * What the loop would read without effect once no node starts: anything but
+ * the end of the line, a possible comment, and what can start a node (`: `,
+ * `- `, `? `); inside a flow collection also its brackets and commas.
+ */
+const BLOCK_TEXT = /[^\n#:?-]*/y;
+const FLOW_TEXT = /[^\n#:?\-,[\]{}]*/y;
+/** An anchor (`&name`) or tag (`!tag`) up to what ends it. */
+const ANCHOR_OR_TAG = /[^\s,[\]{}]*/y;
+/** What ends or escapes in a double-quoted scalar. */
+const QUOTE_OR_ESCAPE = /["\\]/g;
+
+/** The offset after what `pattern` (sticky) matches at `index`. */
+function skip(pattern: RegExp, text: string, index: number): number {
+  pattern.lastIndex = index;
+  pattern.test(text);
+  return pattern.lastIndex;
+}
 
 function isSpaceOrLineFeed(char: number): boolean {
   return char === SPACE || char === LF;
@@ -117,22 +142,20 @@ function nextLine(text: string, index: number): number {
 
 /** The offset after the quoted scalar that opens at `start` (the end of the text when it never closes). */
 function afterQuoted(text: string, start: number): number {
-  const quote = text.charCodeAt(start);
-  let index = start + 1;
-  while (index < text.length) {
-    const char = text.charCodeAt(index);
-    if (quote === DOUBLE_QUOTE && char === BACKSLASH) {
-      index += 2;
-      continue;
+  if (text.charCodeAt(start) === SINGLE_QUOTE) {
+    // `''` is a quote inside the text.
+    for (let index = start + 1; ; ) {
+      const close = text.indexOf("'", index);
+      if (close === -1) return text.length;
+      if (text.charCodeAt(close + 1) !== SINGLE_QUOTE) return close + 1;
+      index = close + 2;
     }
-    if (char === quote) {
-      if (quote === SINGLE_QUOTE && text.charCodeAt(index + 1) === SINGLE_QUOTE) {
-        index += 2;
-        continue;
-      }
-      return index + 1;
-    }
-    index++;
+  }
+  QUOTE_OR_ESCAPE.lastIndex = start + 1;
+  for (let found = QUOTE_OR_ESCAPE.exec(text); found !== null; found = QUOTE_OR_ESCAPE.exec(text)) {
+    if (found[0] === '"') return found.index + 1;
+    // An escape: the character after the backslash is never the end.
+    QUOTE_OR_ESCAPE.lastIndex = found.index + 2;
   }
   return text.length;
 }

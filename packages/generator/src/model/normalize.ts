@@ -213,14 +213,29 @@ function normalizeParams(raw: readonly RawParam[] | undefined): Param[] {
   }));
 }
 
-/** Locale-keyed text with keys sorted; `first` (the default locale) leads. */
+/**
+ * Locale-keyed text with keys sorted; `first` (the default locale) leads.
+ * Built key by key, as every message of the catalog is: the keys are
+ * locale tags (the schema says so), never a name such as `__proto__`.
+ */
 function localized(text: LocalizedText, first: string): Localized {
-  const keys = localeOrder(Object.keys(text), first);
-  return Object.fromEntries(keys.map((key) => [key, text[key]!]));
+  const keys = Object.keys(text);
+  if (keys.length > 1) keys.sort(localeComparer(first));
+  const result: Record<string, string> = {};
+  for (const key of keys) result[key] = text[key]!;
+  return result;
 }
 
 function localeOrder(locales: readonly string[], first: string): string[] {
-  return [...new Set(locales)].sort((a, b) => (a === first ? -1 : b === first ? 1 : compareText(a, b)));
+  return [...new Set(locales)].sort(localeComparer(first));
+}
+
+let comparer: { first: string; compare: (a: string, b: string) => number } | undefined;
+
+/** `first`, then the others in text order; one comparer for all the catalog's texts. */
+function localeComparer(first: string): (a: string, b: string) => number {
+  if (comparer?.first !== first) comparer = { first, compare: (a, b) => (a === first ? -1 : b === first ? 1 : compareText(a, b)) };
+  return comparer.compare;
 }
 
 // Positions are not looked up here: finding them means a second, slower YAML
@@ -230,9 +245,13 @@ function originOf(source: ParsedSpecFile, path: SpecPath): Origin {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+    // Own keys only (the model's objects are plain), without building a list of values for each.
+    for (const key in value) {
+      const child: unknown = value[key];
+      if (typeof child === 'object' && child !== null) deepFreeze(child);
+    }
   }
   return value;
 }
