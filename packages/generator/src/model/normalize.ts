@@ -230,12 +230,9 @@ function localeOrder(locales: readonly string[], first: string): string[] {
   return [...new Set(locales)].sort(localeComparer(first));
 }
 
-let comparer: { first: string; compare: (a: string, b: string) => number } | undefined;
-
-/** `first`, then the others in text order; one comparer for all the catalog's texts. */
+/** `first`, then the others in text order. */
 function localeComparer(first: string): (a: string, b: string) => number {
-  if (comparer?.first !== first) comparer = { first, compare: (a, b) => (a === first ? -1 : b === first ? 1 : compareText(a, b)) };
-  return comparer.compare;
+  return (a, b) => (a === first ? -1 : b === first ? 1 : compareText(a, b));
 }
 
 // Positions are not looked up here: finding them means a second, slower YAML

@@ -1,4 +1,12 @@
-import { parseTemplate, placeholdersOf, type TemplateProblem } from '@errcat/runtime';
+import type { TemplateProblem } from '@errcat/runtime';
+import { createRequire } from 'node:module';
+
+// The runtime (with its locale negotiation) is loaded only for a text with a
+// malformed brace, which a valid catalog never has: `errcat validate` does
+// not pay for it at every start. (Node 20.19 and later require ES modules.)
+const require = createRequire(import.meta.url);
+let runtime: typeof import('@errcat/runtime') | undefined;
+const templates = (): typeof import('@errcat/runtime') => (runtime ??= require('@errcat/runtime') as typeof import('@errcat/runtime'));
 
 /** What the message rules need to know of one message text. */
 export interface TemplateFacts {
@@ -24,7 +32,7 @@ const NONE: TemplateFacts = { problems: [], placeholders: [], sorted: [] };
  * What a message text holds. A catalog of 10,000 codes has 40,000 texts,
  * nearly all well-formed: those are read with one regular expression, and
  * only a text with a malformed brace is handed to the runtime's
- * `parseTemplate` (so it is reported exactly as the runtime reads it).
+ * `parseTemplate` (so it is reported exactly as the runtime reads it; see above).
  * template-facts.test.ts holds the two to the same answers.
  */
 export function templateFacts(text: string): TemplateFacts {
@@ -44,8 +52,8 @@ export function templateFacts(text: string): TemplateFacts {
     }
   }
   if (malformed) {
-    const all = placeholdersOf(text);
-    return { problems: parseTemplate(text).problems, placeholders: all, sorted: [...all].sort() };
+    const all = templates().placeholdersOf(text);
+    return { problems: templates().parseTemplate(text).problems, placeholders: all, sorted: [...all].sort() };
   }
   return { problems: [], placeholders, sorted: placeholders.length < 2 ? placeholders : [...placeholders].sort() };
 }
