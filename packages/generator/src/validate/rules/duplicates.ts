@@ -13,6 +13,8 @@ export const checkDuplicates: Rule = ({ files, entriesOf }) => {
     const { spec, source } = file;
     if (!spec.service) continue;
     for (const [code, occurrences] of placesOf(entriesOf(file))) {
+      // Listed once and claiming no other place: nothing to check (nearly every code of a large catalog).
+      if (occurrences.length === 1 && !occurrences[0]!.code.alsoIn?.length) continue;
       const places = occurrences.map((occurrence) => occurrence.place);
       for (const occurrence of occurrences) {
         const others = places.filter((place) => place !== occurrence.place);

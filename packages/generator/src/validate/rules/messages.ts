@@ -46,7 +46,7 @@ export const checkMessages: Rule = (context) => {
         } else if (base === undefined) {
           if (isWhole(file, messagePath)) diagnostics.push(diagnostic('missingDefaultMessage', at(messagePath, 'key'), { what: describeEntry(entry), locale: defaultLocale }));
         } else {
-          diagnostics.push(...comparePlaceholders(texts, defaultLocale, (locale) => at([...messagePath, locale])));
+          comparePlaceholders(texts, defaultLocale, (locale) => at([...messagePath, locale]), diagnostics);
           const missing = translated.filter((locale) => entry.message?.[locale] === undefined);
           if (missing.length > 0 && serviceLocalesKnown && isWhole(file, messagePath)) {
             diagnostics.push(diagnostic('missingTranslation', at(messagePath, 'key'), { what: describeEntry(entry), locales: missing }));
@@ -67,7 +67,7 @@ export const checkMessages: Rule = (context) => {
           params: isWhole(file, [...entry.path, 'params']),
           texts: isWhole(file, [...entry.path, 'message']) && isWhole(file, [...entry.path, 'variants']),
         };
-        diagnostics.push(...checkParams(entry.params ?? [], used, entry.path, at, known));
+        checkParams(entry.params ?? [], used, entry.path, at, known, diagnostics);
       }
     }
   }
@@ -112,9 +112,11 @@ function textsOf(message: LocalizedText): MessageText[] {
   return Object.entries(message).map(([locale, text]) => ({ locale, text, facts: templateFacts(text) }));
 }
 
-function comparePlaceholders(texts: readonly MessageText[], defaultLocale: string, at: (locale: string) => SourcePosition): Diagnostic[] {
+// The checks below add to the rule's list rather than return one each: a
+// catalog of 10,000 codes would build and spread 20,000 empty lists.
+
+function comparePlaceholders(texts: readonly MessageText[], defaultLocale: string, at: (locale: string) => SourcePosition, diagnostics: Diagnostic[]): void {
   const expected = texts.find((text) => text.locale === defaultLocale)?.facts.sorted ?? [];
-  const diagnostics: Diagnostic[] = [];
   for (const { locale, text, facts } of texts) {
     if (locale === defaultLocale || text.trim() === '') continue;
     const actual = facts.sorted;
@@ -122,7 +124,6 @@ function comparePlaceholders(texts: readonly MessageText[], defaultLocale: strin
       diagnostics.push(diagnostic('placeholderMismatch', at(locale), { locale, defaultLocale, expected: [...expected], actual: [...actual] }));
     }
   }
-  return diagnostics;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -135,8 +136,8 @@ function checkParams(
   path: SpecPath,
   at: (path: SpecPath, part?: 'key' | 'value') => SourcePosition,
   known: { params: boolean; texts: boolean },
-): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  diagnostics: Diagnostic[],
+): void {
   const names = new Set<string>();
   for (const [index, param] of params.entries()) {
     if (names.has(param.name)) diagnostics.push(diagnostic('duplicateParam', at([...path, 'params', index, 'name']), { param: param.name }));
@@ -161,5 +162,4 @@ function checkParams(
       diagnostics.push(diagnostic('paramUnused', at([...path, 'params', index]), { param: param.name, placeholder: `{${index}} or {${param.name}}` }));
     }
   }
-  return diagnostics;
 }
