@@ -73,7 +73,8 @@ export function parseSpecFile({ file, text }: SpecText): ParseResult {
   }
   // js-yaml shares the value of an alias rather than copying it: a value
   // that contains itself, or aliases of aliases, must be caught before
-  // anything walks or prints the data as a tree.
+  // anything walks or prints the data as a tree. (Only a file whose text
+  // can hold an alias or half a surrogate pair is walked for them.)
   const found = mayShareOrSplit(text) ? inspectData(data) : undefined;
   if (found?.cycle) {
     const alias = index().aliasInsideItsAnchor();
