@@ -6,6 +6,7 @@ import module from 'node:module';
 // takes most of the start-up off every run after the first; older Node
 // starts without. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 module.enableCompileCache?.();
-const { run } = await import('../dist/cli/main.js');
+// The CLI as one bundle with a chunk per command (scripts/bundle-cli.mjs).
+const { run } = await import('../dist/bin/main.js');
 
 process.exitCode = await run(process.argv);

@@ -112,6 +112,32 @@ describe('the errcat tarball', () => {
     expect(shipped.sort()).toEqual(own.map((file) => `templates/${file}`).sort());
   });
 
+  // bin/errcat.js starts dist/bin/main.js, the CLI bundled into a few chunks
+  // (scripts/bundle-cli.mjs) with the packages left as imports: those must
+  // be what a user's install brings, and the chunks must all be shipped.
+  it('runs its CLI from a bundle whose every import is shipped beside it, a dependency or Node.js', async () => {
+    const pkg = JSON.parse(await readFile(path.join(unpacked.errcat, 'package.json'), 'utf8')) as Json;
+    expect(await readFile(path.join(unpacked.errcat, 'bin/errcat.js'), 'utf8')).toContain("import('../dist/bin/main.js')");
+    const bundle = tarballs.errcat.files.filter((file) => file.startsWith('dist/bin/'));
+    expect(bundle).toContain('dist/bin/main.js');
+    const unresolved: string[] = [];
+    for (const file of bundle) {
+      const source = await readFile(path.join(unpacked.errcat, file), 'utf8');
+      // esbuild writes static imports at the start of a line, and dynamic ones as `import("…")`; the validator uses `require("…")`.
+      const specifiers = [...source.matchAll(/^(?:import|export)\b[^"'`;]*?["']([^"']+)["'];$|\b(?:import|require)\("([^"]+)"\)/gm)].map((match) => match[1] ?? match[2]);
+      for (const specifier of specifiers) {
+        if (specifier!.startsWith('.')) {
+          if (!tarballs.errcat.files.includes(path.posix.join(path.posix.dirname(file), specifier!))) unresolved.push(`${file} → ${specifier}`);
+        } else if (!specifier!.startsWith('node:')) {
+          const packageName = specifier!.split('/').slice(0, specifier!.startsWith('@') ? 2 : 1).join('/');
+          if (!(packageName in pkg.dependencies)) unresolved.push(`${file} → ${specifier}`);
+        }
+      }
+    }
+    expect(bundle.length).toBeGreaterThan(2);
+    expect(unresolved).toEqual([]);
+  });
+
   it('depends on the @errcat/runtime version packed beside it', async () => {
     const pkg = JSON.parse(await readFile(path.join(unpacked.errcat, 'package.json'), 'utf8')) as Json;
     expect(pkg.dependencies['@errcat/runtime']).toBe(tarballs['@errcat/runtime'].version);

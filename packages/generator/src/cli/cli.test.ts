@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../load/load-catalog.js';
 import { renderTemplate } from '../targets/shared/render-template.js';
 import type { Target } from '../targets/target.js';
 import { generateCommand } from './commands/generate.js';
@@ -36,6 +37,17 @@ describe('errcat validate', () => {
     const result = await errcat(repo, 'validate');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe('spec: 2 services, 232 codes, 4 locales; no errors\n');
+  });
+
+  // validate counts from the checked files without building the catalog: the counts must be the built catalog's.
+  it.each([
+    ['the repository spec', repo, 'spec'],
+    ['a spec with every field (embedded codes, variants, detail codes)', path.join(repo, 'packages/generator'), 'test/fixtures/every-field'],
+  ])('counts %s as the built catalog holds it', async (_name, root, spec) => {
+    const { catalog } = await loadCatalog(path.join(root, spec), (absolute) => absolute);
+    const codes = catalog!.services.reduce((sum, service) => sum + service.codes.length + (service.embedded?.codes.length ?? 0), 0);
+    const result = await errcat(root, 'validate', '--spec', spec);
+    expect(result.stdout).toBe(`${spec}: ${catalog!.services.length} services, ${codes} codes, ${catalog!.settings.locales.length} locales; no errors\n`);
   });
 
   it('reports every problem with file:line:col, a code and a fix, and exits 1', async () => {

@@ -6,6 +6,7 @@ import { issueTracker } from './own-package.js';
 // hint to report it, never as a problem in the user's spec.
 vi.mock('../load/load-catalog.js', () => ({
   loadCatalog: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'codes')")),
+  checkCatalog: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'codes')")),
 }));
 
 describe('a crash', () => {

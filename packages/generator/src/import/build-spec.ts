@@ -9,7 +9,7 @@ import type {
   RawSection,
   RawSpecFile,
 } from '../spec/raw-spec.js';
-import { placesOf } from '../spec/spec-file.js';
+import { messageEntries, placesOf } from '../spec/spec-file.js';
 import type { FieldComment } from './emit-yaml.js';
 import { contentKeys, pairPages, type PageGroup } from './pair-pages.js';
 import { ImportProblem, ImportProblems, slugOf, type PageCatalog, type PageCategory, type PageCodeSection, type PageEmbeddedCode, type PageHttpCode } from './read-page.js';
@@ -250,7 +250,7 @@ function buildEmbedded(main: PageCatalog, translations: readonly PageCatalog[], 
 
 /** Gives every code name listed in more than one place an `alsoIn` naming the others. */
 function markSharedNames(spec: RawSpecFile): void {
-  for (const occurrences of placesOf(spec).values()) {
+  for (const occurrences of placesOf(messageEntries(spec)).values()) {
     if (occurrences.length < 2) continue;
     for (const { place, code } of occurrences) code.alsoIn = occurrences.filter((other) => other.place !== place).map((other) => other.place);
   }

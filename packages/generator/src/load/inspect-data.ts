@@ -19,6 +19,20 @@ export interface DataFacts {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Any half of a surrogate pair: a plain scan, far quicker over a whole file than looking around each character. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Whether the data parsed from `text` can hold what `inspectData` looks
+ * for. js-yaml shares a value only where an alias (`*name`) names it, and
+ * text gets half a surrogate pair only from an escape (`\ud800`) or from a
+ * text that has one already (which UTF-8 read from a file never has); a file
+ * with neither, as most catalogs are, parses to a plain tree, so the walk
+ * over every value is not needed.
+ */
+export function mayShareOrSplit(text: string): boolean {
+  return text.includes('*') || text.includes('\\u') || text.includes('\\U') || (SURROGATE.test(text) && LONE_SURROGATE.test(text));
+}
 
 /**
  * One walk over parsed YAML in which every shared value is visited once: the

@@ -33,8 +33,24 @@ export function isCatalogData(data: unknown): boolean {
   return Object.keys(data).some((key) => CATALOG_KEYS.includes(key) || suggest(key, CATALOG_KEYS) !== undefined);
 }
 
+export interface CheckResult {
+  /** Every file that passed the structural check; a catalog can be built from them when `diagnostics` hold no error. */
+  files: SpecFile[];
+  diagnostics: Diagnostic[];
+  skipped: string[];
+}
+
 /** Parse → structure → rules → normalize, collecting every problem before stopping. */
 export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics: readonly Diagnostic[] = [], dir?: string, timer?: PhaseTimer): LoadResult {
+  const { files, diagnostics, skipped } = checkCatalogTexts(texts, readDiagnostics, dir, timer);
+  if (hasErrors(diagnostics) || files.length === 0) return { catalog: undefined, diagnostics, skipped };
+  const catalog = normalizeCatalog(files);
+  timer?.lap('normalize');
+  return { catalog, diagnostics, skipped };
+}
+
+/** Parse → structure → rules: every problem of the spec, without building the catalog. */
+export function checkCatalogTexts(texts: readonly SpecText[], readDiagnostics: readonly Diagnostic[] = [], dir?: string, timer?: PhaseTimer): CheckResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const files: SpecFile[] = [];
   const skipped: string[] = [];
@@ -59,10 +75,13 @@ export function loadCatalogFromTexts(texts: readonly SpecText[], readDiagnostics
   diagnostics.push(...validateSpec(files, { someFilesUnreadable: unreadable }));
   const sorted = sortDiagnostics(diagnostics);
   timer?.lap('validate');
-  if (hasErrors(sorted) || files.length === 0) return { catalog: undefined, diagnostics: sorted, skipped };
-  const catalog = normalizeCatalog(files);
-  timer?.lap('normalize');
-  return { catalog, diagnostics: sorted, skipped };
+  return { files, diagnostics: sorted, skipped };
+}
+
+/** Reads the spec folder and checks it, building no catalog: `errcat validate`. */
+export async function checkCatalog(specDir: string, display: (absolute: string) => string): Promise<CheckResult> {
+  const { texts, diagnostics } = await readSpecDir(specDir, display);
+  return checkCatalogTexts(texts, diagnostics, display(specDir));
 }
 
 /** Reads the spec folder and loads the catalog from it. */

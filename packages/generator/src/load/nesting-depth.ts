@@ -6,6 +6,9 @@
  * limit is far above that), and never recurses itself.
  */
 export function offsetTooDeep(text: string, limit: number): number | undefined {
+  // This runs on every spec file, megabytes for a large catalog, and at every
+  // start before anything is warm: characters are compared by code, and runs
+  // of text are passed over by the regular expression engine and indexOf.
   const blockIndents: number[] = [];
   let flow = 0;
   let blockScalarIndent = -1;
@@ -16,10 +19,11 @@ export function offsetTooDeep(text: string, limit: number): number | undefined {
     let lineIndent = 0;
     let atNodeStart = true;
     if (flow === 0) {
-      while (text[index] === ' ') index++;
-      lineIndent = index - lineStart(text, index);
-      const first = text[index];
-      const blank = first === '\n' || first === '\r' || first === '#' || first === undefined;
+      const start = index;
+      while (text.charCodeAt(index) === SPACE) index++;
+      lineIndent = index - start;
+      const first = text.charCodeAt(index);
+      const blank = first === LF || first === CR || first === HASH || index >= length;
       if (blockScalarIndent >= 0) {
         if (blank || lineIndent > blockScalarIndent) {
           index = nextLine(text, index);
@@ -34,47 +38,52 @@ export function offsetTooDeep(text: string, limit: number): number | undefined {
       while (blockIndents.length > 0 && blockIndents[blockIndents.length - 1]! >= lineIndent) blockIndents.pop();
       blockIndents.push(lineIndent);
       let dashes = 0;
-      while ((text[index] === '-' || text[index] === '?') && (text[index + 1] === ' ' || text[index + 1] === '\n')) {
+      for (let char = text.charCodeAt(index); (char === DASH || char === QUESTION) && isSpaceOrLineFeed(text.charCodeAt(index + 1)); char = text.charCodeAt(index)) {
         dashes++;
         index++;
-        while (text[index] === ' ') index++;
+        while (text.charCodeAt(index) === SPACE) index++;
       }
       if (blockIndents.length + dashes > limit) return index;
     }
-    while (index < length && text[index] !== '\n') {
-      const char = text[index]!;
-      if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+    for (;;) {
+      // Text that cannot open anything is passed over in one step, not read
+      // character by character: most of a spec file is keys and messages.
+      if (!atNodeStart) index = skip(flow === 0 ? BLOCK_TEXT : FLOW_TEXT, text, index);
+      if (index >= length) break;
+      const char = text.charCodeAt(index);
+      if (char === LF) break;
+      if (char === HASH && (index === 0 || text.charCodeAt(index - 1) === SPACE || text.charCodeAt(index - 1) === TAB)) {
         index = nextLine(text, index) - 1;
         break;
       }
-      if (atNodeStart && (char === '"' || char === "'")) {
+      if (atNodeStart && (char === DOUBLE_QUOTE || char === SINGLE_QUOTE)) {
         index = afterQuoted(text, index);
         atNodeStart = false;
         continue;
       }
-      if ((char === '[' || char === '{') && (atNodeStart || flow > 0)) {
+      if ((char === OPEN_BRACKET || char === OPEN_BRACE) && (atNodeStart || flow > 0)) {
         flow++;
         if (blockIndents.length + flow > limit) return index;
         index++;
         atNodeStart = true;
         continue;
       }
-      if ((char === ']' || char === '}') && flow > 0) {
+      if ((char === CLOSE_BRACKET || char === CLOSE_BRACE) && flow > 0) {
         flow--;
-      } else if ((char === '|' || char === '>') && atNodeStart && flow === 0) {
+      } else if ((char === PIPE || char === GREATER) && atNodeStart && flow === 0) {
         blockScalarIndent = lineIndent;
         index = nextLine(text, index) - 1;
         break;
-      } else if ((char === '&' || char === '!') && atNodeStart) {
-        while (index < length && !/[\s,[\]{}]/.test(text[index]!)) index++;
+      } else if ((char === AMPERSAND || char === BANG) && atNodeStart) {
+        index = skip(ANCHOR_OR_TAG, text, index);
         continue;
       }
-      if (char === ' ' || char === '\t' || char === '\r') {
+      if (char === SPACE || char === TAB || char === CR) {
         // Spaces keep whatever started before them.
       } else {
-        const next = text[index + 1];
-        const separator = next === undefined || next === ' ' || next === '\n' || next === '\r' || (flow > 0 && next === ',');
-        atNodeStart = ((char === ':' || char === '-' || char === '?') && separator) || (flow > 0 && (char === ',' || char === '[' || char === '{'));
+        const next = text.charCodeAt(index + 1);
+        const separator = index + 1 >= length || next === SPACE || next === LF || next === CR || (flow > 0 && next === COMMA);
+        atNodeStart = ((char === COLON || char === DASH || char === QUESTION) && separator) || (flow > 0 && (char === COMMA || char === OPEN_BRACKET || char === OPEN_BRACE));
       }
       index++;
     }
@@ -83,8 +92,47 @@ export function offsetTooDeep(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-function lineStart(text: string, index: number): number {
-  return text.lastIndexOf('\n', index - 1) + 1;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const BANG = 33;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const AMPERSAND = 38;
+const SINGLE_QUOTE = 39;
+const COMMA = 44;
+const DASH = 45;
+const COLON = 58;
+const GREATER = 62;
+const QUESTION = 63;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const PIPE = 124;
+const CLOSE_BRACE = 125;
+
+/**
+ * What the loop would read without effect once no node starts: anything but
+ * the end of the line, a possible comment, and what can start a node (`: `,
+ * `- `, `? `); inside a flow collection also its brackets and commas.
+ */
+const BLOCK_TEXT = /[^\n#:?-]*/y;
+const FLOW_TEXT = /[^\n#:?\-,[\]{}]*/y;
+/** An anchor (`&name`) or tag (`!tag`) up to what ends it. */
+const ANCHOR_OR_TAG = /[^\s,[\]{}]*/y;
+/** What ends or escapes in a double-quoted scalar. */
+const QUOTE_OR_ESCAPE = /["\\]/g;
+
+/** The offset after what `pattern` (sticky) matches at `index`. */
+function skip(pattern: RegExp, text: string, index: number): number {
+  pattern.lastIndex = index;
+  pattern.test(text);
+  return pattern.lastIndex;
+}
+
+function isSpaceOrLineFeed(char: number): boolean {
+  return char === SPACE || char === LF;
 }
 
 function nextLine(text: string, index: number): number {
@@ -94,22 +142,20 @@ function nextLine(text: string, index: number): number {
 
 /** The offset after the quoted scalar that opens at `start` (the end of the text when it never closes). */
 function afterQuoted(text: string, start: number): number {
-  const quote = text[start];
-  let index = start + 1;
-  while (index < text.length) {
-    const char = text[index];
-    if (quote === '"' && char === '\\') {
-      index += 2;
-      continue;
+  if (text.charCodeAt(start) === SINGLE_QUOTE) {
+    // `''` is a quote inside the text.
+    for (let index = start + 1; ; ) {
+      const close = text.indexOf("'", index);
+      if (close === -1) return text.length;
+      if (text.charCodeAt(close + 1) !== SINGLE_QUOTE) return close + 1;
+      index = close + 2;
     }
-    if (char === quote) {
-      if (quote === "'" && text[index + 1] === "'") {
-        index += 2;
-        continue;
-      }
-      return index + 1;
-    }
-    index++;
+  }
+  QUOTE_OR_ESCAPE.lastIndex = start + 1;
+  for (let found = QUOTE_OR_ESCAPE.exec(text); found !== null; found = QUOTE_OR_ESCAPE.exec(text)) {
+    if (found[0] === '"') return found.index + 1;
+    // An escape: the character after the backslash is never the end.
+    QUOTE_OR_ESCAPE.lastIndex = found.index + 2;
   }
   return text.length;
 }

@@ -2,7 +2,7 @@ import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, Node, YAMLError } from 'yaml';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics/diagnostic.js';
-import { inspectData, MAX_ALIASES, MAX_ALIAS_EXPANSION } from './inspect-data.js';
+import { inspectData, MAX_ALIASES, MAX_ALIAS_EXPANSION, mayShareOrSplit } from './inspect-data.js';
 import { offsetTooDeep } from './nesting-depth.js';
 import type { SpecText } from './read-spec-dir.js';
 
@@ -73,13 +73,14 @@ export function parseSpecFile({ file, text }: SpecText): ParseResult {
   }
   // js-yaml shares the value of an alias rather than copying it: a value
   // that contains itself, or aliases of aliases, must be caught before
-  // anything walks or prints the data as a tree.
-  const found = inspectData(data);
-  if (found.cycle) {
+  // anything walks or prints the data as a tree. (Only a file whose text
+  // can hold an alias or half a surrogate pair is walked for them.)
+  const found = mayShareOrSplit(text) ? inspectData(data) : undefined;
+  if (found?.cycle) {
     const alias = index().aliasInsideItsAnchor();
     return { parsed: undefined, diagnostics: [...diagnostics, diagnostic('aliasLoop', alias?.at ?? positionIn(file, text, 0), { alias: alias?.name ?? '?' })] };
   }
-  if (found.aliases > MAX_ALIASES || found.expandedSize - found.distinctSize > MAX_ALIAS_EXPANSION) {
+  if (found && (found.aliases > MAX_ALIASES || found.expandedSize - found.distinctSize > MAX_ALIAS_EXPANSION)) {
     const first = index().firstAlias();
     return {
       parsed: undefined,
@@ -87,7 +88,7 @@ export function parseSpecFile({ file, text }: SpecText): ParseResult {
     };
   }
   const locate = (path: SpecPath, part: 'key' | 'value' = 'value') => index().locate(path, part);
-  for (const { path, part } of found.lonelySurrogates) diagnostics.push(diagnostic('notUtf8Text', locate(path, part), {}));
+  for (const { path, part } of found?.lonelySurrogates ?? []) diagnostics.push(diagnostic('notUtf8Text', locate(path, part), {}));
   return { parsed: { file, data, locate }, diagnostics };
 }
 

@@ -1,7 +1,8 @@
 // The validator of spec files against schema/spec.schema.json. Compiling the
 // schema costs Ajv about a quarter of a second at every start, more than
 // `errcat validate` spends on the seed catalog itself; so the build compiles
-// it once into dist/load/spec-validator.gen.js (scripts/write-spec-validator.mjs),
+// it once into dist/load/spec-validator.gen.js (scripts/write-spec-validator.mjs;
+// scripts/bundle-cli.mjs copies it next to the CLI bundle's chunks),
 // and a run without that file (the tests, from src/) compiles it as before.
 // spec-validator.test.ts holds the two to the same answers.
 

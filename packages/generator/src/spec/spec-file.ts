@@ -73,10 +73,10 @@ export interface CodePlace {
   code: RawDetailCode | RawEmbeddedCode | RawHttpCode;
 }
 
-/** Where each code name is listed: name → every place it appears, in file order. */
-export function placesOf(spec: RawSpecFile): Map<string, CodePlace[]> {
+/** Where each code name is listed: name → every place it appears, in file order; from a file's `messageEntries`. */
+export function placesOf(entries: readonly MessageEntry[]): Map<string, CodePlace[]> {
   const places = new Map<string, CodePlace[]>();
-  for (const entry of messageEntries(spec)) {
+  for (const entry of entries) {
     if (entry.kind === 'category' || entry.kind === 'variant') continue;
     const place = entry.kind === 'http' ? HTTP_CODES_PLACE : entry.category;
     const list = places.get(entry.name) ?? [];

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SpecPath } from '../load/parse-spec-file.js';
 import type { RawSettings } from '../spec/raw-spec.js';
-import type { SpecFile } from '../spec/spec-file.js';
+import type { MessageEntry, SpecFile } from '../spec/spec-file.js';
 
 export interface RuleContext {
   /** Every file that passed the structural check. */
@@ -14,6 +14,8 @@ export interface RuleContext {
   someFilesUnreadable: boolean;
   /** The settings' locales are given but broken (reported by the structural check): nothing can be judged against them. */
   localesUnknown: boolean;
+  /** A file's `messageEntries`, found once for all the rules that walk them. */
+  entriesOf(file: SpecFile): readonly MessageEntry[];
 }
 
 export type Rule = (context: RuleContext) => Diagnostic[];

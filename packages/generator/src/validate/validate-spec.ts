@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RawSettings } from '../spec/raw-spec.js';
-import type { SpecFile } from '../spec/spec-file.js';
+import { messageEntries, type MessageEntry, type SpecFile } from '../spec/spec-file.js';
 import { isWhole, type RuleContext } from './rule-context.js';
 import { checkDuplicates } from './rules/duplicates.js';
 import { checkFailures } from './rules/failures.js';
@@ -21,6 +21,7 @@ export function validateSpec(files: readonly SpecFile[], options: { someFilesUnr
   // Settings the structural check found broken are partial (see SpecFile.unknown).
   const locales = settings?.locales as Partial<RawSettings['locales']> | undefined;
   const localesUnknown = settingsFile !== undefined && !isWhole(settingsFile, ['settings', 'locales']);
+  const entries = new Map<SpecFile, readonly MessageEntry[]>();
   const context: RuleContext = {
     files,
     settings,
@@ -28,6 +29,14 @@ export function validateSpec(files: readonly SpecFile[], options: { someFilesUnr
     supportedLocales: locales?.supported ?? [],
     someFilesUnreadable: options.someFilesUnreadable,
     localesUnknown,
+    entriesOf: (file) => {
+      let found = entries.get(file);
+      if (found === undefined) {
+        found = messageEntries(file.spec);
+        entries.set(file, found);
+      }
+      return found;
+    },
   };
   return RULES.flatMap((rule) => rule(context));
 }

@@ -7,12 +7,14 @@ import { isKnown, type Rule } from '../rule-context.js';
  * occurrence (`alsoIn`), so that every repetition in the catalog is a visible
  * decision rather than a copy-paste accident.
  */
-export const checkDuplicates: Rule = ({ files }) => {
+export const checkDuplicates: Rule = ({ files, entriesOf }) => {
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const { spec, source } = file;
     if (!spec.service) continue;
-    for (const [code, occurrences] of placesOf(spec)) {
+    for (const [code, occurrences] of placesOf(entriesOf(file))) {
+      // Listed once and claiming no other place: nothing to check (nearly every code of a large catalog).
+      if (occurrences.length === 1 && !occurrences[0]!.code.alsoIn?.length) continue;
       const places = occurrences.map((occurrence) => occurrence.place);
       for (const occurrence of occurrences) {
         const others = places.filter((place) => place !== occurrence.place);

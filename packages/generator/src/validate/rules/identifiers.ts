@@ -1,16 +1,16 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SpecPath } from '../../load/parse-spec-file.js';
 import { toIdentifier } from '../../model/identifiers.js';
-import { messageEntries } from '../../spec/spec-file.js';
 import type { Rule } from '../rule-context.js';
 
 /** Distinct names that would become the same member of one generated enum. */
-export const checkIdentifiers: Rule = ({ files }) => {
+export const checkIdentifiers: Rule = ({ files, entriesOf }) => {
   const diagnostics: Diagnostic[] = [];
-  for (const { spec, source } of files) {
+  for (const file of files) {
+    const { spec, source } = file;
     if (!spec.service) continue;
     const enums = new Map<string, Map<string, { name: string; path: SpecPath }>>();
-    for (const entry of messageEntries(spec)) {
+    for (const entry of entriesOf(file)) {
       if (entry.kind === 'variant') continue;
       const group = entry.kind === 'category' ? 'categories' : entry.kind === 'embedded' ? 'embedded' : 'codes';
       const members = enums.get(group) ?? new Map<string, { name: string; path: SpecPath }>();

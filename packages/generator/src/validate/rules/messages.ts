@@ -1,9 +1,9 @@
-import { parseTemplate, placeholdersOf } from '@errcat/runtime';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../../diagnostics/diagnostic.js';
 import type { SpecPath } from '../../load/parse-spec-file.js';
 import type { LocalizedText, RawParam } from '../../spec/raw-spec.js';
-import { messageEntries, type MessageEntry } from '../../spec/spec-file.js';
+import type { MessageEntry } from '../../spec/spec-file.js';
 import { isKnown, isWhole, serviceLocales, type Rule } from '../rule-context.js';
+import { templateFacts, type TemplateFacts } from '../template-facts.js';
 
 /** Messages exist in the default locale, use the same placeholders in every locale, and match their params. */
 export const checkMessages: Rule = (context) => {
@@ -16,6 +16,8 @@ export const checkMessages: Rule = (context) => {
     const { spec, source } = file;
     if (!spec.service) continue;
     const locales = serviceLocales(file, context);
+    // Case-insensitively: `locales: [EN]` is one mistake (E206), not one per message.
+    const declared = new Set(locales.map((locale) => locale.toLowerCase()));
     // Locales the structural check left out (its own diagnostic) say nothing about which texts belong:
     // the service's (E207, W407) or the settings' (the default locale: E401, E402, W407).
     const serviceLocalesKnown = isKnown(file, ['service', 'locales']);
@@ -24,17 +26,17 @@ export const checkMessages: Rule = (context) => {
     // (E206, say `EN` for `en`) is one mistake, not one missing translation per message.
     const translated = locales.filter((locale) => locale !== defaultLocale && (!settings || supportedLocales.includes(locale)));
     const at = (path: SpecPath, part?: 'key' | 'value') => source.locate(path, part);
-    for (const entry of messageEntries(spec)) {
-      const label = describeEntry(entry);
+    for (const entry of context.entriesOf(file)) {
       const messagePath = [...entry.path, 'message'];
+      // Each text is read once, for every check below.
+      const texts = entry.message ? textsOf(entry.message) : [];
       if (entry.message) {
-        for (const [locale, text] of Object.entries(entry.message)) {
-          // Case-insensitively: `locales: [EN]` is one mistake (E206), not one per message.
-          if (serviceLocalesKnown && !locales.some((declared) => declared.toLowerCase() === locale.toLowerCase())) {
+        for (const { locale, text, facts } of texts) {
+          if (serviceLocalesKnown && !declared.has(locale.toLowerCase())) {
             diagnostics.push(diagnostic('localeNotInService', at([...messagePath, locale], 'key'), { locale, service: spec.service.id ?? source.file, locales }));
           }
           if (text.trim() === '') diagnostics.push(diagnostic('emptyMessage', at([...messagePath, locale]), { locale }));
-          for (const problem of parseTemplate(text).problems) {
+          for (const problem of facts.problems) {
             diagnostics.push(diagnostic('malformedPlaceholder', at([...messagePath, locale]), { text: problem.text }));
           }
         }
@@ -42,28 +44,30 @@ export const checkMessages: Rule = (context) => {
         if (!defaultKnown) {
           // Nothing to compare with.
         } else if (base === undefined) {
-          if (isWhole(file, messagePath)) diagnostics.push(diagnostic('missingDefaultMessage', at(messagePath, 'key'), { what: label, locale: defaultLocale }));
+          if (isWhole(file, messagePath)) diagnostics.push(diagnostic('missingDefaultMessage', at(messagePath, 'key'), { what: describeEntry(entry), locale: defaultLocale }));
         } else {
-          diagnostics.push(...comparePlaceholders(entry.message, defaultLocale, (locale) => at([...messagePath, locale])));
+          comparePlaceholders(texts, defaultLocale, (locale) => at([...messagePath, locale]), diagnostics);
           const missing = translated.filter((locale) => entry.message?.[locale] === undefined);
           if (missing.length > 0 && serviceLocalesKnown && isWhole(file, messagePath)) {
-            diagnostics.push(diagnostic('missingTranslation', at(messagePath, 'key'), { what: label, locales: missing }));
+            diagnostics.push(diagnostic('missingTranslation', at(messagePath, 'key'), { what: describeEntry(entry), locales: missing }));
           }
         }
       } else if (needsMessage(entry) && defaultKnown && isKnown(file, messagePath) && isKnown(file, [...entry.path, 'variants'])) {
-        diagnostics.push(diagnostic('missingDefaultMessage', at(entry.path, 'key'), { what: label, locale: defaultLocale }));
+        diagnostics.push(diagnostic('missingDefaultMessage', at(entry.path, 'key'), { what: describeEntry(entry), locale: defaultLocale }));
       }
       if (entry.kind !== 'variant') {
         // A param counts as used when any locale uses it: a message missing in
         // the default locale (E401) must not make its params look unused.
-        const messages = entry.kind === 'http' && entry.code.variants ? entry.code.variants.map((variant) => variant.message) : [entry.message ?? {}];
-        const texts = messages.flatMap((message) => Object.values(message));
+        const used =
+          entry.kind === 'http' && entry.code.variants
+            ? entry.code.variants.flatMap((variant) => Object.values(variant.message).map((text) => templateFacts(text ?? '')))
+            : texts.map((text) => text.facts);
         // What the structural check left out: params (so placeholders look undeclared), or texts (so params look unused).
         const known = {
           params: isWhole(file, [...entry.path, 'params']),
           texts: isWhole(file, [...entry.path, 'message']) && isWhole(file, [...entry.path, 'variants']),
         };
-        diagnostics.push(...checkParams(entry.params ?? [], texts, entry.path, at, known));
+        checkParams(entry.params ?? [], used, entry.path, at, known, diagnostics);
       }
     }
   }
@@ -97,27 +101,43 @@ function describeEntry(entry: MessageEntry): string {
   }
 }
 
-function comparePlaceholders(message: LocalizedText, defaultLocale: string, at: (locale: string) => SourcePosition): Diagnostic[] {
-  const expected = [...placeholdersOf(message[defaultLocale] ?? '')].sort();
-  const diagnostics: Diagnostic[] = [];
-  for (const [locale, text] of Object.entries(message)) {
+/** A message's texts by locale, each with what its template holds. */
+interface MessageText {
+  locale: string;
+  text: string;
+  facts: TemplateFacts;
+}
+
+function textsOf(message: LocalizedText): MessageText[] {
+  return Object.entries(message).map(([locale, text]) => ({ locale, text, facts: templateFacts(text) }));
+}
+
+// The checks below add to the rule's list rather than return one each: a
+// catalog of 10,000 codes would build and spread 20,000 empty lists.
+
+function comparePlaceholders(texts: readonly MessageText[], defaultLocale: string, at: (locale: string) => SourcePosition, diagnostics: Diagnostic[]): void {
+  const expected = texts.find((text) => text.locale === defaultLocale)?.facts.sorted ?? [];
+  for (const { locale, text, facts } of texts) {
     if (locale === defaultLocale || text.trim() === '') continue;
-    const actual = [...placeholdersOf(text)].sort();
-    if (actual.join() !== expected.join()) {
-      diagnostics.push(diagnostic('placeholderMismatch', at(locale), { locale, defaultLocale, expected, actual }));
+    const actual = facts.sorted;
+    if (!sameList(actual, expected)) {
+      diagnostics.push(diagnostic('placeholderMismatch', at(locale), { locale, defaultLocale, expected: [...expected], actual: [...actual] }));
     }
   }
-  return diagnostics;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 function checkParams(
   params: readonly RawParam[],
-  texts: ReadonlyArray<string | undefined>,
+  texts: readonly TemplateFacts[],
   path: SpecPath,
   at: (path: SpecPath, part?: 'key' | 'value') => SourcePosition,
   known: { params: boolean; texts: boolean },
-): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  diagnostics: Diagnostic[],
+): void {
   const names = new Set<string>();
   for (const [index, param] of params.entries()) {
     if (names.has(param.name)) diagnostics.push(diagnostic('duplicateParam', at([...path, 'params', index, 'name']), { param: param.name }));
@@ -127,7 +147,7 @@ function checkParams(
   const used = new Set<string>();
   const undeclared = new Set<string>();
   for (const text of texts) {
-    for (const placeholder of placeholdersOf(text ?? '')) {
+    for (const placeholder of text.placeholders) {
       const inner = placeholder.slice(1, -1);
       const index = /^\d+$/.test(inner) ? Number(inner) : params.findIndex((param) => param.name === inner);
       if (index < 0 || index >= params.length) undeclared.add(placeholder);
@@ -142,5 +162,4 @@ function checkParams(
       diagnostics.push(diagnostic('paramUnused', at([...path, 'params', index]), { param: param.name, placeholder: `{${index}} or {${param.name}}` }));
     }
   }
-  return diagnostics;
 }

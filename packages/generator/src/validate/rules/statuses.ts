@@ -1,11 +1,10 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { messageEntries } from '../../spec/spec-file.js';
 import { isKnown, type Rule } from '../rule-context.js';
 
 const statusClass = (status: number): number => Math.floor(status / 100);
 
 /** Statuses in range and error statuses, present where needed, and in their category's class. */
-export const checkStatuses: Rule = ({ files }) => {
+export const checkStatuses: Rule = ({ files, entriesOf }) => {
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const { spec, source } = file;
@@ -17,7 +16,7 @@ export const checkStatuses: Rule = ({ files }) => {
       else diagnostics.push(diagnostic('statusOutOfRange', source.locate(path), { status }));
       return false;
     };
-    for (const entry of messageEntries(spec)) {
+    for (const entry of entriesOf(file)) {
       switch (entry.kind) {
         case 'category':
           if (entry.status !== undefined) inRange(entry.status, [...entry.path, 'status']);
