@@ -7,12 +7,12 @@
 //
 // The bundle sits two folders deep like every module under dist/, so the
 // paths it finds from its own location (the package's package.json,
-// templates/, schema/) are the same; the precompiled spec validator is loaded
-// from next to the module that asks for it, so it is copied next to the chunks.
-import { copyFileSync, rmSync } from 'node:fs';
+// templates/, schema/) are the same; what the build precompiles (the spec
+// validator, errcat's own templates: every *.gen.js) is loaded from next to
+// the module that asks for it, so each is copied next to the chunks.
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { PRECOMPILED_FILE } from '../dist/load/spec-validator.js';
 
 const dist = new URL('../dist/', import.meta.url);
 const outdir = new URL('bin/', dist);
@@ -31,4 +31,7 @@ await build({
   minify: false,
   logLevel: 'warning',
 });
-copyFileSync(new URL(`load/${PRECOMPILED_FILE}`, dist), new URL(PRECOMPILED_FILE, outdir));
+const precompiled = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.gen.js') && file.split(/[\\/]/)[0] !== 'bin');
+const names = precompiled.map((file) => file.split(/[\\/]/).at(-1));
+if (new Set(names).size !== names.length) throw new Error(`two precompiled files share a name, and would share one place next to the bundle: ${precompiled.join(', ')}`);
+for (const [index, file] of precompiled.entries()) copyFileSync(new URL(file, dist), new URL(names[index], outdir));

@@ -136,6 +136,13 @@ describe('the errcat tarball', () => {
     }
     expect(bundle.length).toBeGreaterThan(2);
     expect(unresolved).toEqual([]);
+    // What the build precompiles is looked up next to the module that loads it: the chunks, in the bundle.
+    const precompiled = tarballs.errcat.files.filter((file) => file.endsWith('.gen.js') && !file.startsWith('dist/bin/'));
+    expect(precompiled.length).toBeGreaterThan(0);
+    for (const file of precompiled) {
+      expect(bundle).toContain(`dist/bin/${path.posix.basename(file)}`);
+      expect(await readFile(path.join(unpacked.errcat, 'dist/bin', path.posix.basename(file)), 'utf8')).toBe(await readFile(path.join(unpacked.errcat, file), 'utf8'));
+    }
   });
 
   it('depends on the @errcat/runtime version packed beside it', async () => {
