@@ -82,9 +82,12 @@ function describeServices(catalog: Catalog): string {
 
 /** Each document as YAML (behind the generated-file comment) and as JSON; the YAML of what they share is written once. */
 export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>): GeneratedFile[] {
-  const yaml = yamlTexts(documents.map(([, document]) => document));
+  const yaml = yamlTexts(
+    documents.map(([, document]) => document),
+    yamlHeader(),
+  );
   return documents.flatMap(([files, document], index) => [
-    { path: `${packageDir}/${files.stem}.yaml`, contents: `${yamlHeader()}${yaml[index]!}` },
+    { path: `${packageDir}/${files.stem}.yaml`, contents: yaml[index]! },
     jsonFile(`${packageDir}/${files.stem}.json`, document),
   ]);
 }

@@ -21,98 +21,122 @@ export function yamlText(value: unknown): string {
 }
 
 /**
- * Several documents as YAML text. A collection near the top that an earlier
- * document holds too (the same object: the OpenAPI 3.1 and 3.0 documents
- * share their responses and headers) is written once and its text reused.
+ * Several documents as YAML text, each behind `prefix` (text ending in a line
+ * break, such as the generated-file comment: written into the same string,
+ * so that no multi-megabyte text is copied again to put it in front). A
+ * collection near the top that an earlier document holds too (the same
+ * object: the OpenAPI 3.1 and 3.0 documents share their responses and
+ * headers) is written once and its text reused.
  */
-export function yamlTexts(values: readonly unknown[]): string[] {
+export function yamlTexts(values: readonly unknown[], prefix = ''): string[] {
   const shared = new Map<object, SharedText>();
-  return values.map((value) => fastYamlText(value, shared) ?? YAML.stringify(value, YAML_OPTIONS));
+  return values.map((value) => fastYamlText(value, shared, prefix) ?? `${prefix}${YAML.stringify(value, YAML_OPTIONS)}`);
 }
 
 /** The text written without the library, or undefined where the library must write it. */
-export function fastYamlText(value: unknown, shared = new Map<object, SharedText>()): string | undefined {
+export function fastYamlText(value: unknown, shared = new Map<object, SharedText>(), prefix = ''): string | undefined {
   if (!isPlainObject(value) || !hasKeys(value)) return undefined;
-  const out: Out = { lines: [], shared };
+  if (prefix !== '' && !prefix.endsWith('\n')) throw new Error('a YAML prefix ends in a line break');
+  const out: Out = { parts: prefix === '' ? [] : [prefix], shared };
   try {
-    writeMap(value, '', out, '', 1);
+    writeMap(value, 0, out, undefined, 1);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
-  return `${out.lines.join('\n')}\n`;
+  return out.parts.join('');
 }
 
 interface Out {
-  /** Lines so far; an entry may hold several lines (a reused collection's). */
-  readonly lines: string[];
+  /**
+   * The text so far, in pieces joined once at the end: a line's indent, key
+   * and value are mostly texts worked out before, and joining them into a
+   * string per line would make a million short-lived strings at 10,000 codes.
+   * A reused collection's text is one piece.
+   */
+  readonly parts: string[];
   readonly shared: Map<object, SharedText>;
 }
 
-/** A collection's lines, written under `inner`. */
+/** A collection's lines, written at indentation `level`. */
 interface SharedText {
-  readonly inner: string;
+  readonly level: number;
   readonly text: string;
 }
 
 /** Collections this deep or shallower are remembered for reuse (a document's `components.responses` is at 2). */
 const SHARED_DEPTH = 2;
 
+/** Two spaces a level, each indent string made once. */
+const indents: string[] = [''];
+function indentAt(level: number): string {
+  let indent = indents[level];
+  if (indent === undefined) indents[level] = indent = `${indentAt(level - 1)}  `;
+  return indent;
+}
+
 /**
- * Appends a non-empty map's lines; the first line starts with `first`
- * instead of `indent` (behind a sequence's `- `).
+ * Appends a non-empty map's lines at indentation `level`; the first line
+ * starts with `first` instead of the indent (behind a sequence's `- `).
+ * Scalars, most of the lines, are written here without a call per value.
  */
-function writeMap(map: Record<string, unknown>, indent: string, out: Out, first: string, depth: number): void {
+function writeMap(map: Record<string, unknown>, level: number, out: Out, first: string | undefined, depth: number): void {
+  const indent = indentAt(level);
+  const keys = Object.keys(map);
   let written = 0;
-  for (const [key, item] of Object.entries(map)) {
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    const item = map[key];
     if (item === undefined) continue;
-    writeItem(item, `${indent}  `, out, `${written === 0 ? first : indent}${keyText(key)}:`, false, depth);
+    const lead = written === 0 && first !== undefined ? first : indent;
     written++;
+    if (typeof item !== 'object' || item === null) out.parts.push(lead, keyText(key), ' ', scalarText(item, level + 1), '\n');
+    else writeCollection(item, level + 1, out, lead, keyText(key), false, depth);
   }
   if (written === 0) throw new Unsupported('a map of undefined values only');
 }
 
-function writeSeq(seq: readonly unknown[], indent: string, out: Out, first: string, depth: number): void {
-  seq.forEach((item, index) => {
+function writeSeq(seq: readonly unknown[], level: number, out: Out, first: string | undefined, depth: number): void {
+  const indent = indentAt(level);
+  for (let index = 0; index < seq.length; index++) {
+    const item = seq[index];
     if (item === undefined) throw new Unsupported('undefined in a sequence');
-    writeItem(item, `${indent}  `, out, `${index === 0 ? first : indent}-`, true, depth);
-  });
+    const lead = index === 0 && first !== undefined ? first : indent;
+    if (typeof item !== 'object' || item === null) out.parts.push(lead, '- ', scalarText(item, level + 1), '\n');
+    else writeCollection(item, level + 1, out, lead, '-', true, depth);
+  }
 }
 
 /**
- * One map value or sequence item behind `head` (`key:` or `-`); `inner` is
- * the indent of what it holds. A map value's collection starts on the next
- * line, under its key; a sequence item's starts on the item's line.
+ * A map value's or sequence item's collection behind `lead` and `head`
+ * (`key:` or `-`); `level` is the indentation of what it holds. A map
+ * value's collection starts on the next line, under its key; a sequence
+ * item's starts on the item's line.
  */
-function writeItem(item: unknown, inner: string, out: Out, head: string, inSeq: boolean, depth: number): void {
-  const collection = Array.isArray(item) ? 'seq' : isPlainObject(item) ? 'map' : undefined;
-  if (collection === undefined) {
-    out.lines.push(`${head} ${scalarText(item, inner)}`);
+function writeCollection(item: object, level: number, out: Out, lead: string, head: string, inSeq: boolean, depth: number): void {
+  const seq = Array.isArray(item);
+  if (!seq && !isPlainObject(item)) throw new Unsupported('object');
+  if (seq ? item.length === 0 : !hasKeys(item)) {
+    out.parts.push(lead, head, seq ? ' []\n' : ' {}\n');
     return;
   }
-  const empty = collection === 'seq' ? (item as unknown[]).length === 0 : !hasKeys(item as object);
-  if (empty) {
-    out.lines.push(`${head} ${collection === 'seq' ? '[]' : '{}'}`);
+  let first: string | undefined;
+  if (inSeq) first = `${lead}${head} `;
+  else out.parts.push(lead, head, '\n');
+  const sharable = depth <= SHARED_DEPTH && !inSeq;
+  const remembered = sharable ? out.shared.get(item) : undefined;
+  if (remembered?.level === level) {
+    out.parts.push(remembered.text);
     return;
   }
-  let first = `${head} `;
-  if (!inSeq) {
-    out.lines.push(head);
-    first = inner;
-  }
-  const remembered = depth <= SHARED_DEPTH && !inSeq ? out.shared.get(item as object) : undefined;
-  if (remembered?.inner === inner) {
-    out.lines.push(remembered.text);
-    return;
-  }
-  const start = out.lines.length;
-  if (collection === 'seq') writeSeq(item as unknown[], inner, out, first, depth + 1);
-  else writeMap(item as Record<string, unknown>, inner, out, first, depth + 1);
-  if (depth <= SHARED_DEPTH && !inSeq) {
-    const text = out.lines.slice(start).join('\n');
-    out.lines.length = start;
-    out.lines.push(text);
-    out.shared.set(item as object, { inner, text });
+  const start = out.parts.length;
+  if (seq) writeSeq(item as unknown[], level, out, first, depth + 1);
+  else writeMap(item as Record<string, unknown>, level, out, first, depth + 1);
+  if (sharable) {
+    const text = out.parts.slice(start).join('');
+    out.parts.length = start;
+    out.parts.push(text);
+    out.shared.set(item, { level, text });
   }
 }
 
@@ -127,8 +151,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function scalarText(value: unknown, indent: string): string {
-  if (typeof value === 'string') return valueString(value, indent);
+function scalarText(value: unknown, level: number): string {
+  if (typeof value === 'string') return valueString(value, level);
   if (typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
   if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
@@ -162,20 +186,27 @@ const readsAsNonString = (text: string) => NON_STRING.test(text);
 /** Longer keys are written as explicit `? ` keys by the library. */
 const MAX_IMPLICIT_KEY = 1024;
 
-function keyText(key: string): string {
-  if (key.length > MAX_IMPLICIT_KEY || key.includes('\n') || LIBRARY_ONLY.test(key)) throw new Unsupported('key');
-  return NOT_PLAIN.test(key) || readsAsNonString(key) ? quoted(key) : key;
-}
-
-// Generated documents repeat most one-line texts (references, names, the
+// Generated documents repeat most one-line texts and keys (references, names, the
 // same message in several examples); each is worked out once per run.
 const oneLineTexts = new Map<string, string>();
+const keyTexts = new Map<string, string>();
 const MAX_REMEMBERED = 100_000;
 
-function valueString(text: string, indent: string): string {
+/** `key:` as written in a map, worked out once per key and run (the same few keys head most lines). */
+function keyText(key: string): string {
+  let written = keyTexts.get(key);
+  if (written === undefined) {
+    if (key.length > MAX_IMPLICIT_KEY || key.includes('\n') || LIBRARY_ONLY.test(key)) throw new Unsupported('key');
+    written = `${NOT_PLAIN.test(key) || readsAsNonString(key) ? quoted(key) : key}:`;
+    if (keyTexts.size < MAX_REMEMBERED) keyTexts.set(key, written);
+  }
+  return written;
+}
+
+function valueString(text: string, level: number): string {
   if (text.includes('\n')) {
     if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
-    return literalBlock(text, indent);
+    return literalBlock(text, indentAt(level));
   }
   let written = oneLineTexts.get(text);
   if (written === undefined) {
