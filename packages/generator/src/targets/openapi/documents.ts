@@ -5,7 +5,7 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { Catalog } from '../../model/catalog.js';
 import { GENERATED_NOTICE, yamlHeader } from '../shared/generated-header.js';
-import { jsonFile } from '../shared/json-file.js';
+import { jsonFiles } from '../shared/json-file.js';
 import { packageName } from '../shared/package-manifest.js';
 import { yamlTexts } from '../shared/yaml-text.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
@@ -80,14 +80,15 @@ function describeServices(catalog: Catalog): string {
   return catalog.services.map((service) => service.title).join(', ');
 }
 
-/** Each document as YAML (behind the generated-file comment) and as JSON; the YAML of what they share is written once. */
-export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>): GeneratedFile[] {
+/** Each document as YAML (behind the generated-file comment) and as JSON; the YAML and JSON of what they share are written once. */
+export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>, shared?: SharedComponents): GeneratedFile[] {
   const yaml = yamlTexts(
     documents.map(([, document]) => document),
     yamlHeader(),
   );
-  return documents.flatMap(([files, document], index) => [
-    { path: `${packageDir}/${files.stem}.yaml`, contents: yaml[index]! },
-    jsonFile(`${packageDir}/${files.stem}.json`, document),
-  ]);
+  const json = jsonFiles(
+    documents.map(([files, document]) => [`${packageDir}/${files.stem}.json`, document]),
+    new Set(shared ? [shared.responses, shared.headers] : []),
+  );
+  return documents.flatMap(([files], index) => [{ path: `${packageDir}/${files.stem}.yaml`, contents: yaml[index]! }, json[index]!]);
 }

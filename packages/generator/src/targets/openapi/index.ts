@@ -18,7 +18,7 @@ export const openapiTarget: Target = {
       ...serializeDocuments(dir, [
         [DOCUMENT_31, document31],
         [DOCUMENT_30, document30],
-      ]),
+      ], shared),
       ...projectFiles(input, 'openapi'),
       buildReadme(dir, input, Object.keys(document31.components?.schemas ?? {})),
       packageManifest(input, {

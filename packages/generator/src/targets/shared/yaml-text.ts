@@ -24,17 +24,21 @@ export function yamlText(value: unknown): string {
  * Several documents as YAML text, each behind `prefix` (text ending in a line
  * break, such as the generated-file comment: written into the same string,
  * so that no multi-megabyte text is copied again to put it in front). A
- * collection near the top that an earlier document holds too (the same
+ * collection near the top that the documents hold more than once (the same
  * object: the OpenAPI 3.1 and 3.0 documents share their responses and
  * headers) is written once and its text reused.
  */
 export function yamlTexts(values: readonly unknown[], prefix = ''): string[] {
-  const shared = new Map<object, SharedText>();
-  return values.map((value) => fastYamlText(value, shared, prefix) ?? `${prefix}${YAML.stringify(value, YAML_OPTIONS)}`);
+  const shared: Shared = { recurring: recurringCollections(values), texts: new Map() };
+  return values.map((value) => writeDocument(value, shared, prefix) ?? `${prefix}${YAML.stringify(value, YAML_OPTIONS)}`);
 }
 
 /** The text written without the library, or undefined where the library must write it. */
-export function fastYamlText(value: unknown, shared = new Map<object, SharedText>(), prefix = ''): string | undefined {
+export function fastYamlText(value: unknown): string | undefined {
+  return writeDocument(value, { recurring: recurringCollections([value]), texts: new Map() }, '');
+}
+
+function writeDocument(value: unknown, shared: Shared, prefix: string): string | undefined {
   if (!isPlainObject(value) || !hasKeys(value)) return undefined;
   if (prefix !== '' && !prefix.endsWith('\n')) throw new Error('a YAML prefix ends in a line break');
   const out: Out = { parts: prefix === '' ? [] : [prefix], shared };
@@ -49,23 +53,41 @@ export function fastYamlText(value: unknown, shared = new Map<object, SharedText
 
 interface Out {
   /**
-   * The text so far, in pieces joined once at the end: a line's indent, key
-   * and value are mostly texts worked out before, and joining them into a
-   * string per line would make a million short-lived strings at 10,000 codes.
-   * A reused collection's text is one piece.
+   * The text so far, in pieces joined once at the end: mostly two a line, an
+   * indented key and a value with its line break, both worked out before
+   * (joining costs per piece, and a string per line would make a million
+   * short-lived strings at 10,000 codes). A reused collection's text is one piece.
    */
   readonly parts: string[];
-  readonly shared: Map<object, SharedText>;
+  readonly shared: Shared;
 }
 
-/** A collection's lines, written at indentation `level`. */
-interface SharedText {
-  readonly level: number;
-  readonly text: string;
+interface Shared {
+  /** The collections worth remembering: those the documents hold more than once. */
+  readonly recurring: ReadonlySet<object>;
+  /** Each one's text once written, with the indentation level it was written at. */
+  readonly texts: Map<object, { readonly level: number; readonly text: string }>;
 }
 
 /** Collections this deep or shallower are remembered for reuse (a document's `components.responses` is at 2). */
 const SHARED_DEPTH = 2;
+
+/** The map values at most SHARED_DEPTH deep that occur more than once among `values`. */
+function recurringCollections(values: readonly unknown[]): Set<object> {
+  const seen = new Set<object>();
+  const recurring = new Set<object>();
+  const visit = (map: Record<string, unknown>, depth: number) => {
+    for (const key of Object.keys(map)) {
+      const item = map[key];
+      if (typeof item !== 'object' || item === null) continue;
+      if (seen.has(item)) recurring.add(item);
+      else seen.add(item);
+      if (depth < SHARED_DEPTH && isPlainObject(item)) visit(item, depth + 1);
+    }
+  };
+  for (const value of values) if (isPlainObject(value)) visit(value, 1);
+  return recurring;
+}
 
 /** Two spaces a level, each indent string made once. */
 const indents: string[] = [''];
@@ -81,17 +103,21 @@ function indentAt(level: number): string {
  * Scalars, most of the lines, are written here without a call per value.
  */
 function writeMap(map: Record<string, unknown>, level: number, out: Out, first: string | undefined, depth: number): void {
-  const indent = indentAt(level);
   const keys = Object.keys(map);
   let written = 0;
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
     const item = map[key];
     if (item === undefined) continue;
-    const lead = written === 0 && first !== undefined ? first : indent;
+    const behindDash = written === 0 && first !== undefined;
     written++;
-    if (typeof item !== 'object' || item === null) out.parts.push(lead, keyText(key), ' ', scalarText(item, level + 1), '\n');
-    else writeCollection(item, level + 1, out, lead, keyText(key), false, depth);
+    if (typeof item !== 'object' || item === null) {
+      out.parts.push(behindDash ? `${first}${keyText(key)} ` : keyHead(level, key), scalarLine(item, level + 1));
+    } else if (behindDash) {
+      writeCollection(item, level + 1, out, `${first}${keyText(key)}`, false, depth);
+    } else {
+      writeCollection(item, level + 1, out, `${indentAt(level)}${keyText(key)}`, false, depth);
+    }
   }
   if (written === 0) throw new Unsupported('a map of undefined values only');
 }
@@ -102,29 +128,29 @@ function writeSeq(seq: readonly unknown[], level: number, out: Out, first: strin
     const item = seq[index];
     if (item === undefined) throw new Unsupported('undefined in a sequence');
     const lead = index === 0 && first !== undefined ? first : indent;
-    if (typeof item !== 'object' || item === null) out.parts.push(lead, '- ', scalarText(item, level + 1), '\n');
-    else writeCollection(item, level + 1, out, lead, '-', true, depth);
+    if (typeof item !== 'object' || item === null) out.parts.push(`${lead}- `, scalarLine(item, level + 1));
+    else writeCollection(item, level + 1, out, `${lead}-`, true, depth);
   }
 }
 
 /**
- * A map value's or sequence item's collection behind `lead` and `head`
- * (`key:` or `-`); `level` is the indentation of what it holds. A map
+ * A map value's or sequence item's collection behind `head` (indent and
+ * `key:`, or `-`); `level` is the indentation of what it holds. A map
  * value's collection starts on the next line, under its key; a sequence
  * item's starts on the item's line.
  */
-function writeCollection(item: object, level: number, out: Out, lead: string, head: string, inSeq: boolean, depth: number): void {
+function writeCollection(item: object, level: number, out: Out, head: string, inSeq: boolean, depth: number): void {
   const seq = Array.isArray(item);
   if (!seq && !isPlainObject(item)) throw new Unsupported('object');
   if (seq ? item.length === 0 : !hasKeys(item)) {
-    out.parts.push(lead, head, seq ? ' []\n' : ' {}\n');
+    out.parts.push(head, seq ? ' []\n' : ' {}\n');
     return;
   }
   let first: string | undefined;
-  if (inSeq) first = `${lead}${head} `;
-  else out.parts.push(lead, head, '\n');
-  const sharable = depth <= SHARED_DEPTH && !inSeq;
-  const remembered = sharable ? out.shared.get(item) : undefined;
+  if (inSeq) first = `${head} `;
+  else out.parts.push(head, '\n');
+  const sharable = depth <= SHARED_DEPTH && !inSeq && out.shared.recurring.has(item);
+  const remembered = sharable ? out.shared.texts.get(item) : undefined;
   if (remembered?.level === level) {
     out.parts.push(remembered.text);
     return;
@@ -136,7 +162,7 @@ function writeCollection(item: object, level: number, out: Out, lead: string, he
     const text = out.parts.slice(start).join('');
     out.parts.length = start;
     out.parts.push(text);
-    out.shared.set(item, { level, text });
+    out.shared.texts.set(item, { level, text });
   }
 }
 
@@ -151,11 +177,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function scalarText(value: unknown, level: number): string {
-  if (typeof value === 'string') return valueString(value, level);
-  if (typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+/** A scalar's text and the line break after it. */
+function scalarLine(value: unknown, level: number): string {
+  if (typeof value === 'string') return stringLine(value, level);
+  if (typeof value === 'boolean') return value ? 'true\n' : 'false\n';
+  if (value === null) return 'null\n';
+  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return `${value}\n`;
   throw new Unsupported(typeof value);
 }
 
@@ -186,13 +213,26 @@ const readsAsNonString = (text: string) => NON_STRING.test(text);
 /** Longer keys are written as explicit `? ` keys by the library. */
 const MAX_IMPLICIT_KEY = 1024;
 
-// Generated documents repeat most one-line texts and keys (references, names, the
-// same message in several examples); each is worked out once per run.
+// Generated documents repeat most one-line texts and keys (references, names,
+// the same message in several examples); each is worked out once per run.
 const oneLineTexts = new Map<string, string>();
 const keyTexts = new Map<string, string>();
+const keyHeads: Array<Map<string, string>> = [];
 const MAX_REMEMBERED = 100_000;
 
-/** `key:` as written in a map, worked out once per key and run (the same few keys head most lines). */
+/** An indented `key: ` before a scalar, worked out once per level, key and run (the same few keys head most lines). */
+function keyHead(level: number, key: string): string {
+  let heads = keyHeads[level];
+  if (heads === undefined) keyHeads[level] = heads = new Map();
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = `${indentAt(level)}${keyText(key)} `;
+    if (heads.size < MAX_REMEMBERED) heads.set(key, head);
+  }
+  return head;
+}
+
+/** `key:` as written in a map, worked out once per key and run. */
 function keyText(key: string): string {
   let written = keyTexts.get(key);
   if (written === undefined) {
@@ -203,15 +243,15 @@ function keyText(key: string): string {
   return written;
 }
 
-function valueString(text: string, level: number): string {
+function stringLine(text: string, level: number): string {
   if (text.includes('\n')) {
     if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
-    return literalBlock(text, indentAt(level));
+    return `${literalBlock(text, indentAt(level))}\n`;
   }
   let written = oneLineTexts.get(text);
   if (written === undefined) {
     if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
-    written = NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text;
+    written = `${NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text}\n`;
     if (oneLineTexts.size < MAX_REMEMBERED) oneLineTexts.set(text, written);
   }
   return written;
