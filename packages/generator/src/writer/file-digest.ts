@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { textParts } from '../targets/shared/text-parts.js';
 
 /** A file's bytes as size and SHA-1: enough to tell two versions apart without holding either. */
 export interface FileDigest {
@@ -6,14 +8,9 @@ export interface FileDigest {
   readonly hash: string;
 }
 
-/**
- * The digest of a text as written to disk (UTF-8), or of bytes read from it.
- * A text is hashed as it is, with no byte copy of it: at 10,000 codes one
- * OpenAPI document is 11 MB.
- */
-export function digestOf(contents: string | Buffer): FileDigest {
-  if (typeof contents === 'string') return { size: Buffer.byteLength(contents, 'utf8'), hash: createHash('sha1').update(contents, 'utf8').digest('hex') };
-  return { size: contents.length, hash: createHash('sha1').update(contents).digest('hex') };
+/** The digest of bytes read from disk. */
+export function digestOf(bytes: Buffer): FileDigest {
+  return { size: bytes.length, hash: createHash('sha1').update(bytes).digest('hex') };
 }
 
 export function sameDigest(a: FileDigest, b: FileDigest): boolean {
@@ -22,16 +19,61 @@ export function sameDigest(a: FileDigest, b: FileDigest): boolean {
 
 const generatedDigests = new WeakMap<object, FileDigest>();
 
-/** The digest of a generated file's text, worked out once however often the plan and the record ask. */
-export function digestOfGenerated(file: { readonly contents: string }): FileDigest {
+/**
+ * The digest of a generated file's text as written to disk (UTF-8), worked
+ * out once however often the plan and the record ask. The text is hashed
+ * part by part as it is, with no byte copy of it and no joined string: at
+ * 10,000 codes one OpenAPI document is 11 MB.
+ */
+export function digestOfGenerated(file: { readonly path: string; readonly contents: string }): FileDigest {
   let digest = generatedDigests.get(file);
-  if (digest === undefined) generatedDigests.set(file, (digest = digestOf(file.contents)));
+  if (digest === undefined) {
+    const hash = createHash('sha1');
+    let size = 0;
+    for (const part of textParts(file)) {
+      hash.update(part, 'utf8');
+      size += Buffer.byteLength(part, 'utf8');
+    }
+    generatedDigests.set(file, (digest = { size, hash: hash.digest('hex') }));
+  }
   return digest;
 }
 
-/** A generated file's text as the bytes to write, whose digest the record then takes instead of encoding the text again. */
-export function bytesOfGenerated(file: { readonly contents: string }): Buffer {
-  const bytes = Buffer.from(file.contents, 'utf8');
-  if (!generatedDigests.has(file)) generatedDigests.set(file, digestOf(bytes));
-  return bytes;
+/** Text is encoded this many UTF-16 units at a time, into one buffer of three bytes a unit (UTF-8's most). */
+const CHUNK = 256 * 1024;
+
+/**
+ * Writes a generated file's text to `target` (created or truncated) in
+ * UTF-8, a chunk at a time through one small buffer, and hashes the bytes
+ * written for the record: no whole-file byte copy is made, which at 10,000
+ * codes would be tens of megabytes at the run's peak.
+ */
+export async function writeGenerated(target: string, file: { readonly path: string; readonly contents: string }): Promise<void> {
+  const known = generatedDigests.has(file);
+  const hash: Hash | undefined = known ? undefined : createHash('sha1');
+  const parts = textParts(file);
+  const buffer = Buffer.allocUnsafe(3 * Math.min(CHUNK, parts.reduce((sum, part) => sum + part.length, 0)));
+  let size = 0;
+  const handle = await open(target, 'w');
+  try {
+    for (const part of parts) {
+      for (let start = 0; start < part.length; ) {
+        let end = Math.min(start + CHUNK, part.length);
+        // A surrogate pair is encoded whole: never split it between chunks.
+        if (end < part.length && isHighSurrogate(part.charCodeAt(end - 1))) end--;
+        const length = buffer.write(part.slice(start, end), 0, 'utf8');
+        hash?.update(buffer.subarray(0, length));
+        size += length;
+        await handle.write(buffer, 0, length);
+        start = end;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  if (hash) generatedDigests.set(file, { size, hash: hash.digest('hex') });
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }

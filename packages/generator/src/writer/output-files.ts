@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compareText } from '../util/sort.js';
-import { bytesOfGenerated, digestOf, type FileDigest } from './file-digest.js';
+import { digestOf, writeGenerated, type FileDigest } from './file-digest.js';
 import type { OutputPlan } from './plan-output.js';
 
 /**
@@ -77,7 +77,7 @@ export async function applyPlan(root: string, plan: OutputPlan, ownedDirs: reado
       const final = path.join(root, file.path);
       const temporary = path.join(path.dirname(final), `.${path.basename(final)}.errcat-${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
       await mkdir(path.dirname(final), { recursive: true });
-      await writeFile(temporary, bytesOfGenerated(file));
+      await writeGenerated(temporary, file);
       staged.push({ temporary, final });
     }
   } catch (error) {

@@ -7,7 +7,8 @@ import type { Catalog } from '../../model/catalog.js';
 import { GENERATED_NOTICE, yamlHeader } from '../shared/generated-header.js';
 import { jsonFiles } from '../shared/json-file.js';
 import { packageName } from '../shared/package-manifest.js';
-import { yamlTexts } from '../shared/yaml-text.js';
+import { partsFile } from '../shared/text-parts.js';
+import { yamlParts } from '../shared/yaml-text.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { buildHeaders } from './headers.js';
 import { buildResponses, type ResponseObject } from './responses.js';
@@ -82,7 +83,7 @@ function describeServices(catalog: Catalog): string {
 
 /** Each document as YAML (behind the generated-file comment) and as JSON; the YAML and JSON of what they share are written once. */
 export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>, shared?: SharedComponents): GeneratedFile[] {
-  const yaml = yamlTexts(
+  const yaml = yamlParts(
     documents.map(([, document]) => document),
     yamlHeader(),
   );
@@ -90,5 +91,5 @@ export function serializeDocuments(packageDir: string, documents: ReadonlyArray<
     documents.map(([files, document]) => [`${packageDir}/${files.stem}.json`, document]),
     new Set(shared ? [shared.responses, shared.headers] : []),
   );
-  return documents.flatMap(([files], index) => [{ path: `${packageDir}/${files.stem}.yaml`, contents: yaml[index]! }, json[index]!]);
+  return documents.flatMap(([files], index) => [partsFile(`${packageDir}/${files.stem}.yaml`, yaml[index]!), json[index]!]);
 }

@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../target.js';
+import { partsFile } from './text-parts.js';
 
 /** JSON as committed: two-space indent, trailing newline, key order as built. */
 export function jsonFile(path: string, value: unknown): GeneratedFile {
@@ -18,7 +19,8 @@ const PLACEHOLDER_JSON = JSON.stringify(PLACEHOLDER);
  * Several JSON files as `jsonFile` writes each, where the collections in
  * `shared` (the same objects in several values: the OpenAPI 3.1 and 3.0
  * documents' responses) are written once per indentation and their text
- * reused: at 10,000 codes the responses are 10 MB of JSON.
+ * is one part of each file that holds it (see text-parts.ts): at 10,000
+ * codes the responses are 10 MB of JSON.
  */
 export function jsonFiles(files: ReadonlyArray<readonly [string, unknown]>, shared: ReadonlySet<object>): GeneratedFile[] {
   const texts = new Map<object, Map<number, string>>();
@@ -47,7 +49,7 @@ export function jsonFiles(files: ReadonlyArray<readonly [string, unknown]>, shar
       parts.push(text, pieces[index + 1]!);
     });
     parts.push('\n');
-    return { path, contents: parts.join('') };
+    return partsFile(path, parts);
   });
 }
 

@@ -8,6 +8,7 @@
 // path wrote it. yaml-text.test.ts holds the two to the same bytes.
 
 import YAML, { type ScalarTag } from 'yaml';
+import { compactParts } from './text-parts.js';
 
 /** What generated YAML is written with: no line folding, no anchors for repeated objects. */
 export const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
@@ -22,23 +23,27 @@ export function yamlText(value: unknown): string {
 
 /**
  * Several documents as YAML text, each behind `prefix` (text ending in a line
- * break, such as the generated-file comment: written into the same string,
- * so that no multi-megabyte text is copied again to put it in front). A
- * collection near the top that the documents hold more than once (the same
- * object: the OpenAPI 3.1 and 3.0 documents share their responses and
- * headers) is written once and its text reused.
+ * break, such as the generated-file comment). A collection near the top that
+ * the documents hold more than once (the same object: the OpenAPI 3.1 and 3.0
+ * documents share their responses and headers) is written once and its text
+ * reused.
  */
 export function yamlTexts(values: readonly unknown[], prefix = ''): string[] {
+  return yamlParts(values, prefix).map((parts) => parts.join(''));
+}
+
+/** `yamlTexts`, each text in parts (see text-parts.ts): a collection written once is one part of each document that holds it. */
+export function yamlParts(values: readonly unknown[], prefix = ''): string[][] {
   const shared: Shared = { recurring: recurringCollections(values), texts: new Map() };
-  return values.map((value) => writeDocument(value, shared, prefix) ?? `${prefix}${YAML.stringify(value, YAML_OPTIONS)}`);
+  return values.map((value) => writeDocument(value, shared, prefix) ?? [prefix, YAML.stringify(value, YAML_OPTIONS)]);
 }
 
 /** The text written without the library, or undefined where the library must write it. */
 export function fastYamlText(value: unknown): string | undefined {
-  return writeDocument(value, { recurring: recurringCollections([value]), texts: new Map() }, '');
+  return writeDocument(value, { recurring: recurringCollections([value]), texts: new Map() }, '')?.join('');
 }
 
-function writeDocument(value: unknown, shared: Shared, prefix: string): string | undefined {
+function writeDocument(value: unknown, shared: Shared, prefix: string): string[] | undefined {
   if (!isPlainObject(value) || !hasKeys(value)) return undefined;
   if (prefix !== '' && !prefix.endsWith('\n')) throw new Error('a YAML prefix ends in a line break');
   const out: Out = { parts: prefix === '' ? [] : [prefix], shared };
@@ -48,7 +53,7 @@ function writeDocument(value: unknown, shared: Shared, prefix: string): string |
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
-  return out.parts.join('');
+  return compactParts(out.parts);
 }
 
 interface Out {
@@ -56,7 +61,8 @@ interface Out {
    * The text so far, in pieces joined once at the end: mostly two a line, an
    * indented key and a value with its line break, both worked out before
    * (joining costs per piece, and a string per line would make a million
-   * short-lived strings at 10,000 codes). A reused collection's text is one piece.
+   * short-lived strings at 10,000 codes). A reused collection's text is one
+   * piece, and stays one part of the document.
    */
   readonly parts: string[];
   readonly shared: Shared;
