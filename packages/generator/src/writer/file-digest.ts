@@ -1,5 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { createHash, webcrypto, type Hash } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
 import { textParts } from '../targets/shared/text-parts.js';
 
 /** A file's bytes as size and SHA-1: enough to tell two versions apart without holding either. */
@@ -8,9 +8,27 @@ export interface FileDigest {
   readonly hash: string;
 }
 
-/** The digest of bytes read from disk. */
-export function digestOf(bytes: Buffer): FileDigest {
-  return { size: bytes.length, hash: createHash('sha1').update(bytes).digest('hex') };
+/**
+ * The digest of a file on disk, hashed on libuv's threads (WebCrypto) rather
+ * than the main one, so that checking many files overlaps with other work.
+ */
+export async function digestOfFile(file: string): Promise<FileDigest> {
+  const bytes = await readFile(file);
+  return { size: bytes.length, hash: Buffer.from(await webcrypto.subtle.digest('SHA-1', bytes)).toString('hex') };
+}
+
+/** `digest` of each item, at most `limit` at a time (each holds a file's bytes until hashed), in the items' order. */
+export async function inParallel<T, R>(items: readonly T[], limit: number, digest: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await digest(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 export function sameDigest(a: FileDigest, b: FileDigest): boolean {
