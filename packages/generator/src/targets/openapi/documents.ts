@@ -82,14 +82,14 @@ function describeServices(catalog: Catalog): string {
 }
 
 /** Each document as YAML (behind the generated-file comment) and as JSON; the YAML and JSON of what they share are written once. */
-export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>, shared?: SharedComponents): GeneratedFile[] {
+export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>, shared: SharedComponents): GeneratedFile[] {
   const yaml = yamlParts(
     documents.map(([, document]) => document),
     yamlHeader(),
   );
   const json = jsonFiles(
     documents.map(([files, document]) => [`${packageDir}/${files.stem}.json`, document]),
-    new Set(shared ? [shared.responses, shared.headers] : []),
+    new Set([shared.responses, shared.headers]),
   );
   return documents.flatMap(([files], index) => [partsFile(`${packageDir}/${files.stem}.yaml`, yaml[index]!), json[index]!]);
 }

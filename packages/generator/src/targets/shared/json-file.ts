@@ -3,12 +3,7 @@ import { partsFile } from './text-parts.js';
 
 /** JSON as committed: two-space indent, trailing newline, key order as built. */
 export function jsonFile(path: string, value: unknown): GeneratedFile {
-  return { path, contents: jsonText(value) };
-}
-
-/** The text of a JSON file, made as one string (a text and its line break appended would be copied again when written). */
-function jsonText(value: unknown, indented = JSON.stringify(value, null, 2)): string {
-  return [indented, ''].join('\n');
+  return { path, contents: `${JSON.stringify(value, null, 2)}\n` };
 }
 
 /** Marks where a shared collection's text goes; a text holding it by chance is written without sharing. */

@@ -22,17 +22,20 @@ export function yamlText(value: unknown): string {
 }
 
 /**
- * Several documents as YAML text, each behind `prefix` (text ending in a line
- * break, such as the generated-file comment). A collection near the top that
- * the documents hold more than once (the same object: the OpenAPI 3.1 and 3.0
+ * Several documents as YAML text. A collection near the top that the
+ * documents hold more than once (the same object: the OpenAPI 3.1 and 3.0
  * documents share their responses and headers) is written once and its text
  * reused.
  */
-export function yamlTexts(values: readonly unknown[], prefix = ''): string[] {
-  return yamlParts(values, prefix).map((parts) => parts.join(''));
+export function yamlTexts(values: readonly unknown[]): string[] {
+  return yamlParts(values).map((parts) => parts.join(''));
 }
 
-/** `yamlTexts`, each text in parts (see text-parts.ts): a collection written once is one part of each document that holds it. */
+/**
+ * `yamlTexts`, each text behind `prefix` (text ending in a line break, such
+ * as the generated-file comment) and in parts (see text-parts.ts): a
+ * collection written once is one part of each document that holds it.
+ */
 export function yamlParts(values: readonly unknown[], prefix = ''): string[][] {
   const shared: Shared = { recurring: recurringCollections(values), texts: new Map() };
   return values.map((value) => writeDocument(value, shared, prefix) ?? [prefix, YAML.stringify(value, YAML_OPTIONS)]);
