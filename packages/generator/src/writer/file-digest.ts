@@ -17,20 +17,6 @@ export async function digestOfFile(file: string): Promise<FileDigest> {
   return { size: bytes.length, hash: Buffer.from(await webcrypto.subtle.digest('SHA-1', bytes)).toString('hex') };
 }
 
-/** `digest` of each item, at most `limit` at a time (each holds a file's bytes until hashed), in the items' order. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, digest: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await digest(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 export function sameDigest(a: FileDigest, b: FileDigest): boolean {
   return a.size === b.size && a.hash === b.hash;
 }

@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compareText } from '../util/sort.js';
-import { digestOfFile, inParallel, writeGenerated, type FileDigest } from './file-digest.js';
+import { digestOfFile, writeGenerated, type FileDigest } from './file-digest.js';
 import type { OutputPlan } from './plan-output.js';
 
 /**
@@ -27,7 +27,7 @@ export interface OwnedFiles {
 }
 
 /** Files read and hashed at once: enough to keep libuv's threads busy, few enough that their bytes stay small beside the run's peak. */
-export const READ_AHEAD = 4;
+const READ_AHEAD = 4;
 
 /** Every file currently in the owned folders. */
 export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<OwnedFiles> {
@@ -36,6 +36,20 @@ export async function readOwnedFiles(root: string, dirs: readonly string[]): Pro
   const outputs = paths.filter((workspacePath) => !STAGING.test(path.posix.basename(workspacePath)));
   const digests = await inParallel(outputs, READ_AHEAD, (workspacePath) => digestOfFile(path.join(root, workspacePath)));
   return { files: new Map(outputs.map((workspacePath, index) => [workspacePath, digests[index]!])), staging };
+}
+
+/** `work` on each item, at most `limit` at a time, the results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Every file path in the owned folders (project-relative, sorted per folder), staging files included; nothing is read. */
