@@ -1,4 +1,4 @@
-import { createHash, webcrypto, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { textParts } from '../targets/shared/text-parts.js';
 
@@ -8,13 +8,10 @@ export interface FileDigest {
   readonly hash: string;
 }
 
-/**
- * The digest of a file on disk, hashed on libuv's threads (WebCrypto) rather
- * than the main one, so that checking many files overlaps with other work.
- */
+/** The digest of a file on disk. */
 export async function digestOfFile(file: string): Promise<FileDigest> {
   const bytes = await readFile(file);
-  return { size: bytes.length, hash: Buffer.from(await webcrypto.subtle.digest('SHA-1', bytes)).toString('hex') };
+  return { size: bytes.length, hash: createHash('sha1').update(bytes).digest('hex') };
 }
 
 export function sameDigest(a: FileDigest, b: FileDigest): boolean {

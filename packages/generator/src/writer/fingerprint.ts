@@ -51,28 +51,24 @@ export interface RecordCheck {
 }
 
 /**
- * Fingerprints the inputs and tells whether the owned folders hold exactly
- * the files the record lists, byte for byte: the same paths (none added,
- * none missing, no staging leftovers), and each file's size and hash as
- * recorded. Every file is read and hashed, so an edit that keeps a file's
- * size and time is still seen; the reading and hashing run on libuv's
- * threads while the inputs, most of the work at 10,000 codes, are serialized
- * and hashed on this one.
+ * Fingerprints the inputs and, when the record is of the same inputs, tells
+ * whether the owned folders hold exactly the files it lists, byte for byte:
+ * the same paths (none added, none missing, no staging leftovers), and each
+ * file's size and hash as recorded. Every file is read and hashed, so an
+ * edit that keeps a file's size and time is still seen.
  */
 export async function checkRecord(root: string, dirs: readonly string[], input: unknown, targets: readonly string[]): Promise<RecordCheck> {
-  const [record, build, paths] = await Promise.all([readRecord(root), errcatBuild(), listOwnedFiles(root, dirs)]);
-  const recorded = record?.files;
-  const listed = recorded !== undefined && paths.length === Object.keys(recorded).length && paths.every((file) => Object.hasOwn(recorded, file));
-  // Started before the fingerprint, so that the reads run while it is worked out.
-  const digests = listed ? Promise.all(paths.map((file) => digestOfFile(path.join(root, file)))) : undefined;
+  const [record, build] = await Promise.all([readRecord(root), errcatBuild()]);
   const inputs = inputsFingerprint(input, targets, dirs, build);
-  if (digests === undefined || record!.inputs !== inputs) {
-    // New inputs: the full path compares every file anyway; the reads finish unheeded.
-    digests?.catch(() => undefined);
-    return { inputs, unchanged: undefined };
+  if (record === undefined || record.inputs !== inputs) return { inputs, unchanged: undefined };
+  const paths = await listOwnedFiles(root, dirs);
+  const recorded = record.files;
+  if (paths.length !== Object.keys(recorded).length || !paths.every((file) => Object.hasOwn(recorded, file))) return { inputs, unchanged: undefined };
+  // One at a time, stopping at the first that differs: a cold run reading them all at once was slower, and held them all.
+  for (const file of paths) {
+    if (!sameDigest(await digestOfFile(path.join(root, file)), recorded[file]!)) return { inputs, unchanged: undefined };
   }
-  const found = await digests;
-  return { inputs, unchanged: paths.every((file, index) => sameDigest(found[index]!, recorded![file]!)) ? paths.length : undefined };
+  return { inputs, unchanged: paths.length };
 }
 
 let build: Promise<string> | undefined;
