@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
+import { textParts } from '../targets/shared/text-parts.js';
 
 /** A file's bytes as size and SHA-1: enough to tell two versions apart without holding either. */
 export interface FileDigest {
@@ -6,9 +8,9 @@ export interface FileDigest {
   readonly hash: string;
 }
 
-/** The digest of a text as written to disk (UTF-8), or of bytes read from it. */
-export function digestOf(contents: string | Buffer): FileDigest {
-  const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
+/** The digest of a file on disk. */
+export async function digestOfFile(file: string): Promise<FileDigest> {
+  const bytes = await readFile(file);
   return { size: bytes.length, hash: createHash('sha1').update(bytes).digest('hex') };
 }
 
@@ -18,9 +20,61 @@ export function sameDigest(a: FileDigest, b: FileDigest): boolean {
 
 const generatedDigests = new WeakMap<object, FileDigest>();
 
-/** The digest of a generated file's text, worked out once however often the plan and the record ask. */
-export function digestOfGenerated(file: { readonly contents: string }): FileDigest {
+/**
+ * The digest of a generated file's text as written to disk (UTF-8), worked
+ * out once however often the plan and the record ask. The text is hashed
+ * part by part as it is, with no byte copy of it and no joined string: at
+ * 10,000 codes one OpenAPI document is 11 MB.
+ */
+export function digestOfGenerated(file: { readonly path: string; readonly contents: string }): FileDigest {
   let digest = generatedDigests.get(file);
-  if (digest === undefined) generatedDigests.set(file, (digest = digestOf(file.contents)));
+  if (digest === undefined) {
+    const hash = createHash('sha1');
+    let size = 0;
+    for (const part of textParts(file)) {
+      hash.update(part, 'utf8');
+      size += Buffer.byteLength(part, 'utf8');
+    }
+    generatedDigests.set(file, (digest = { size, hash: hash.digest('hex') }));
+  }
   return digest;
+}
+
+/** Text is encoded this many UTF-16 units at a time, into one buffer of three bytes a unit (UTF-8's most). */
+const CHUNK = 256 * 1024;
+
+/**
+ * Writes a generated file's text to `target` (created or truncated) in
+ * UTF-8, a chunk at a time through one small buffer, and hashes the bytes
+ * written for the record: no whole-file byte copy is made, which at 10,000
+ * codes would be tens of megabytes at the run's peak.
+ */
+export async function writeGenerated(target: string, file: { readonly path: string; readonly contents: string }): Promise<void> {
+  const known = generatedDigests.has(file);
+  const hash: Hash | undefined = known ? undefined : createHash('sha1');
+  const parts = textParts(file);
+  const buffer = Buffer.allocUnsafe(3 * Math.min(CHUNK, parts.reduce((sum, part) => sum + part.length, 0)));
+  let size = 0;
+  const handle = await open(target, 'w');
+  try {
+    for (const part of parts) {
+      for (let start = 0; start < part.length; ) {
+        let end = Math.min(start + CHUNK, part.length);
+        // A surrogate pair is encoded whole: never split it between chunks.
+        if (end < part.length && isHighSurrogate(part.charCodeAt(end - 1))) end--;
+        const length = buffer.write(part.slice(start, end), 0, 'utf8');
+        hash?.update(buffer.subarray(0, length));
+        size += length;
+        await handle.write(buffer, 0, length);
+        start = end;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  if (hash) generatedDigests.set(file, { size, hash: hash.digest('hex') });
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }

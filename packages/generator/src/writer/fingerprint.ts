@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile } from '../targets/target.js';
 import { compareText } from '../util/sort.js';
-import { digestOf, digestOfGenerated, sameDigest, type FileDigest } from './file-digest.js';
+import { digestOfFile, digestOfGenerated, sameDigest, type FileDigest } from './file-digest.js';
 import { listOwnedFiles } from './output-files.js';
 
 const FORMAT = 1;
@@ -36,12 +36,39 @@ export function recordPath(root: string): string {
  * version, and the size and time of every file of its code and templates, so
  * that a rebuilt or edited errcat never trusts a record of another) are all of it.
  */
-export async function inputsFingerprint(input: unknown, targets: readonly string[], dirs: readonly string[]): Promise<string> {
+function inputsFingerprint(input: unknown, targets: readonly string[], dirs: readonly string[], build: string): string {
   const hash = createHash('sha1');
   hash.update(JSON.stringify({ format: FORMAT, targets, dirs }));
-  hash.update(await errcatBuild());
+  hash.update(build);
   hash.update(JSON.stringify(input));
   return hash.digest('hex');
+}
+
+/** The inputs' fingerprint, and the number of files when the owned folders hold exactly what the record says a generation from these inputs wrote. */
+export interface RecordCheck {
+  readonly inputs: string;
+  readonly unchanged: number | undefined;
+}
+
+/**
+ * Fingerprints the inputs and, when the record is of the same inputs, tells
+ * whether the owned folders hold exactly the files it lists, byte for byte:
+ * the same paths (none added, none missing, no staging leftovers), and each
+ * file's size and hash as recorded. Every file is read and hashed, so an
+ * edit that keeps a file's size and time is still seen.
+ */
+export async function checkRecord(root: string, dirs: readonly string[], input: unknown, targets: readonly string[]): Promise<RecordCheck> {
+  const [record, build] = await Promise.all([readRecord(root), errcatBuild()]);
+  const inputs = inputsFingerprint(input, targets, dirs, build);
+  if (record === undefined || record.inputs !== inputs) return { inputs, unchanged: undefined };
+  const paths = await listOwnedFiles(root, dirs);
+  const recorded = record.files;
+  if (paths.length !== Object.keys(recorded).length || !paths.every((file) => Object.hasOwn(recorded, file))) return { inputs, unchanged: undefined };
+  // One at a time, stopping at the first that differs: a cold run reading them all at once was slower, and held them all.
+  for (const file of paths) {
+    if (!sameDigest(await digestOfFile(path.join(root, file)), recorded[file]!)) return { inputs, unchanged: undefined };
+  }
+  return { inputs, unchanged: paths.length };
 }
 
 let build: Promise<string> | undefined;
@@ -54,10 +81,9 @@ function errcatBuild(): Promise<string> {
     const manifest = await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8').catch(() => '');
     const entries: string[] = [createHash('sha1').update(manifest).digest('hex')];
     for (const dir of [code, templates]) {
-      for (const file of await walk(dir)) {
-        const info = await stat(file);
-        entries.push(`${path.relative(dir, file)} ${info.size} ${info.mtimeMs}`);
-      }
+      const files = await walk(dir);
+      const stats = await Promise.all(files.map((file) => stat(file)));
+      files.forEach((file, index) => entries.push(`${path.relative(dir, file)} ${stats[index]!.size} ${stats[index]!.mtimeMs}`));
     }
     return entries.join('\n');
   })();
@@ -82,7 +108,7 @@ export function outputRecord(inputs: string, files: readonly GeneratedFile[]): O
   return { format: FORMAT, inputs, files: record };
 }
 
-export async function readRecord(root: string): Promise<OutputRecord | undefined> {
+async function readRecord(root: string): Promise<OutputRecord | undefined> {
   try {
     const record = JSON.parse(await readFile(recordPath(root), 'utf8')) as OutputRecord;
     return record.format === FORMAT && typeof record.inputs === 'string' && record.files && typeof record.files === 'object' ? record : undefined;
@@ -102,22 +128,4 @@ export async function writeRecord(root: string, record: OutputRecord): Promise<v
   } catch {
     // no cache: every run takes the full path
   }
-}
-
-/**
- * Whether the owned folders hold exactly the recorded files, byte for byte:
- * the same paths (none added, none missing, no staging leftovers), and each
- * file's size and hash as recorded. Every file is read and hashed, so an edit
- * that keeps a file's size and time is still seen.
- */
-export async function matchesRecord(root: string, dirs: readonly string[], record: OutputRecord): Promise<boolean> {
-  const paths = await listOwnedFiles(root, dirs);
-  const recorded = record.files;
-  if (paths.length !== Object.keys(recorded).length) return false;
-  for (const file of paths) {
-    const expected = Object.hasOwn(recorded, file) ? recorded[file] : undefined;
-    if (!expected) return false;
-    if (!sameDigest(digestOf(await readFile(path.join(root, file))), expected)) return false;
-  }
-  return true;
 }

@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compareText } from '../util/sort.js';
-import { digestOf, type FileDigest } from './file-digest.js';
+import { digestOfFile, writeGenerated, type FileDigest } from './file-digest.js';
 import type { OutputPlan } from './plan-output.js';
 
 /**
@@ -26,15 +26,30 @@ export interface OwnedFiles {
   staging: string[];
 }
 
+/** Files read and hashed at once: enough to keep libuv's threads busy, few enough that their bytes stay small beside the run's peak. */
+const READ_AHEAD = 4;
+
 /** Every file currently in the owned folders. */
 export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<OwnedFiles> {
-  const files = new Map<string, FileDigest>();
-  const staging: string[] = [];
-  for (const workspacePath of await listOwnedFiles(root, dirs)) {
-    if (STAGING.test(path.posix.basename(workspacePath))) staging.push(workspacePath);
-    else files.set(workspacePath, digestOf(await readFile(path.join(root, workspacePath))));
-  }
-  return { files, staging };
+  const paths = await listOwnedFiles(root, dirs);
+  const staging = paths.filter((workspacePath) => STAGING.test(path.posix.basename(workspacePath)));
+  const outputs = paths.filter((workspacePath) => !STAGING.test(path.posix.basename(workspacePath)));
+  const digests = await inParallel(outputs, READ_AHEAD, (workspacePath) => digestOfFile(path.join(root, workspacePath)));
+  return { files: new Map(outputs.map((workspacePath, index) => [workspacePath, digests[index]!])), staging };
+}
+
+/** `work` on each item, at most `limit` at a time, the results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Every file path in the owned folders (project-relative, sorted per folder), staging files included; nothing is read. */
@@ -77,7 +92,7 @@ export async function applyPlan(root: string, plan: OutputPlan, ownedDirs: reado
       const final = path.join(root, file.path);
       const temporary = path.join(path.dirname(final), `.${path.basename(final)}.errcat-${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
       await mkdir(path.dirname(final), { recursive: true });
-      await writeFile(temporary, file.contents, 'utf8');
+      await writeGenerated(temporary, file);
       staged.push({ temporary, final });
     }
   } catch (error) {

@@ -7,7 +7,7 @@ import { foreignFolders } from '../../project/ownership.js';
 import { readTemplates } from '../../project/templates.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../../targets/target.js';
 import { compareText } from '../../util/sort.js';
-import { inputsFingerprint, matchesRecord, outputRecord, readRecord, writeRecord } from '../../writer/fingerprint.js';
+import { checkRecord, outputRecord, writeRecord } from '../../writer/fingerprint.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
 import { withOutputLock } from '../../writer/output-lock.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
@@ -75,16 +75,16 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
   }
   timer.lap('gather input');
   // Only errcat's own targets are fingerprinted: they are pure functions of the input.
-  const inputs = builtIn ? await inputsFingerprint(input, names, ownedDirs) : undefined;
-  if (inputs !== undefined) {
-    const unchanged = await withOutputLock(root, async () => {
-      const record = await readRecord(root);
+  let inputs: string | undefined;
+  if (builtIn) {
+    const check = await withOutputLock(root, async () => {
+      const found = await checkRecord(root, ownedDirs, input, names);
       // A spec file saved while it was read: the full path says so.
-      if ((await changedSinceRead(stamps)).length > 0) return undefined;
-      return record !== undefined && record.inputs === inputs && (await matchesRecord(root, ownedDirs, record)) ? Object.keys(record.files).length : undefined;
+      return (await changedSinceRead(stamps)).length > 0 ? { ...found, unchanged: undefined } : found;
     });
+    inputs = check.inputs;
     timer.lap('fingerprint');
-    if (unchanged !== undefined) return reportUnchanged(io, options, unchanged, names, project, catalog);
+    if (check.unchanged !== undefined) return reportUnchanged(io, options, check.unchanged, names, project, catalog);
   }
   const targets = await loadTargets();
   timer.lap('import targets');

@@ -5,9 +5,10 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { Catalog } from '../../model/catalog.js';
 import { GENERATED_NOTICE, yamlHeader } from '../shared/generated-header.js';
-import { jsonFile } from '../shared/json-file.js';
+import { jsonFiles } from '../shared/json-file.js';
 import { packageName } from '../shared/package-manifest.js';
-import { yamlTexts } from '../shared/yaml-text.js';
+import { partsFile } from '../shared/text-parts.js';
+import { yamlParts } from '../shared/yaml-text.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { buildHeaders } from './headers.js';
 import { buildResponses, type ResponseObject } from './responses.js';
@@ -80,11 +81,15 @@ function describeServices(catalog: Catalog): string {
   return catalog.services.map((service) => service.title).join(', ');
 }
 
-/** Each document as YAML (behind the generated-file comment) and as JSON; the YAML of what they share is written once. */
-export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>): GeneratedFile[] {
-  const yaml = yamlTexts(documents.map(([, document]) => document));
-  return documents.flatMap(([files, document], index) => [
-    { path: `${packageDir}/${files.stem}.yaml`, contents: `${yamlHeader()}${yaml[index]!}` },
-    jsonFile(`${packageDir}/${files.stem}.json`, document),
-  ]);
+/** Each document as YAML (behind the generated-file comment) and as JSON; the YAML and JSON of what they share are written once. */
+export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>, shared: SharedComponents): GeneratedFile[] {
+  const yaml = yamlParts(
+    documents.map(([, document]) => document),
+    yamlHeader(),
+  );
+  const json = jsonFiles(
+    documents.map(([files, document]) => [`${packageDir}/${files.stem}.json`, document]),
+    new Set([shared.responses, shared.headers]),
+  );
+  return documents.flatMap(([files], index) => [partsFile(`${packageDir}/${files.stem}.yaml`, yaml[index]!), json[index]!]);
 }

@@ -15,10 +15,14 @@ export const openapiTarget: Target = {
     const document30 = buildDocument30(input, shared);
     const files = [DOCUMENT_31, DOCUMENT_30].flatMap((document) => [`./${document.stem}.yaml`, `./${document.stem}.json`]);
     return [
-      ...serializeDocuments(dir, [
-        [DOCUMENT_31, document31],
-        [DOCUMENT_30, document30],
-      ]),
+      ...serializeDocuments(
+        dir,
+        [
+          [DOCUMENT_31, document31],
+          [DOCUMENT_30, document30],
+        ],
+        shared,
+      ),
       ...projectFiles(input, 'openapi'),
       buildReadme(dir, input, Object.keys(document31.components?.schemas ?? {})),
       packageManifest(input, {

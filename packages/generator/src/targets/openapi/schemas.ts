@@ -8,8 +8,16 @@ import { buildErrorBodies, inKeywordOrder, type JsonSchema } from '../shared/err
 
 export const schemaRef = (name: string): string => `#/components/schemas/${name}`;
 
-function namedSchemas(catalog: Catalog): Array<[string, JsonSchema]> {
-  return buildErrorBodies(catalog, { rules: 'alternatives', refTo: schemaRef }).flatMap((body) => body.schemas.map(({ name, schema }): [string, JsonSchema] => [name, inKeywordOrder(schema)]));
+// Both dialects convert the same schemas; the model is immutable, so they are built once per catalog.
+const schemasByCatalog = new WeakMap<Catalog, ReadonlyArray<readonly [string, JsonSchema]>>();
+
+function namedSchemas(catalog: Catalog): ReadonlyArray<readonly [string, JsonSchema]> {
+  let schemas = schemasByCatalog.get(catalog);
+  if (!schemas) {
+    schemas = buildErrorBodies(catalog, { rules: 'alternatives', refTo: schemaRef }).flatMap((body) => body.schemas.map(({ name, schema }): [string, JsonSchema] => [name, inKeywordOrder(schema)]));
+    schemasByCatalog.set(catalog, schemas);
+  }
+  return schemas;
 }
 
 export function buildSchemas31(catalog: Catalog): Record<string, OpenAPIV3_1.SchemaObject> {

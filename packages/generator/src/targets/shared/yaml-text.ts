@@ -8,6 +8,7 @@
 // path wrote it. yaml-text.test.ts holds the two to the same bytes.
 
 import YAML, { type ScalarTag } from 'yaml';
+import { compactParts } from './text-parts.js';
 
 /** What generated YAML is written with: no line folding, no anchors for repeated objects. */
 export const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
@@ -21,98 +22,156 @@ export function yamlText(value: unknown): string {
 }
 
 /**
- * Several documents as YAML text. A collection near the top that an earlier
- * document holds too (the same object: the OpenAPI 3.1 and 3.0 documents
- * share their responses and headers) is written once and its text reused.
+ * Several documents as YAML text. A collection near the top that the
+ * documents hold more than once (the same object: the OpenAPI 3.1 and 3.0
+ * documents share their responses and headers) is written once and its text
+ * reused.
  */
 export function yamlTexts(values: readonly unknown[]): string[] {
-  const shared = new Map<object, SharedText>();
-  return values.map((value) => fastYamlText(value, shared) ?? YAML.stringify(value, YAML_OPTIONS));
+  return yamlParts(values).map((parts) => parts.join(''));
+}
+
+/**
+ * `yamlTexts`, each text behind `prefix` (text ending in a line break, such
+ * as the generated-file comment) and in parts (see text-parts.ts): a
+ * collection written once is one part of each document that holds it.
+ */
+export function yamlParts(values: readonly unknown[], prefix = ''): string[][] {
+  const shared: Shared = { recurring: recurringCollections(values), texts: new Map() };
+  return values.map((value) => writeDocument(value, shared, prefix) ?? [prefix, YAML.stringify(value, YAML_OPTIONS)]);
 }
 
 /** The text written without the library, or undefined where the library must write it. */
-export function fastYamlText(value: unknown, shared = new Map<object, SharedText>()): string | undefined {
+export function fastYamlText(value: unknown): string | undefined {
+  return writeDocument(value, { recurring: recurringCollections([value]), texts: new Map() }, '')?.join('');
+}
+
+function writeDocument(value: unknown, shared: Shared, prefix: string): string[] | undefined {
   if (!isPlainObject(value) || !hasKeys(value)) return undefined;
-  const out: Out = { lines: [], shared };
+  if (prefix !== '' && !prefix.endsWith('\n')) throw new Error('a YAML prefix ends in a line break');
+  const out: Out = { parts: prefix === '' ? [] : [prefix], shared };
   try {
-    writeMap(value, '', out, '', 1);
+    writeMap(value, 0, out, undefined, 1);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
-  return `${out.lines.join('\n')}\n`;
+  return compactParts(out.parts);
 }
 
 interface Out {
-  /** Lines so far; an entry may hold several lines (a reused collection's). */
-  readonly lines: string[];
-  readonly shared: Map<object, SharedText>;
+  /**
+   * The text so far, in pieces joined once at the end: mostly two a line, an
+   * indented key and a value with its line break, both worked out before
+   * (joining costs per piece, and a string per line would make a million
+   * short-lived strings at 10,000 codes). A reused collection's text is one
+   * piece, and stays one part of the document.
+   */
+  readonly parts: string[];
+  readonly shared: Shared;
 }
 
-/** A collection's lines, written under `inner`. */
-interface SharedText {
-  readonly inner: string;
-  readonly text: string;
+interface Shared {
+  /** The collections worth remembering: those the documents hold more than once. */
+  readonly recurring: ReadonlySet<object>;
+  /** Each one's text once written, with the indentation level it was written at. */
+  readonly texts: Map<object, { readonly level: number; readonly text: string }>;
 }
 
 /** Collections this deep or shallower are remembered for reuse (a document's `components.responses` is at 2). */
 const SHARED_DEPTH = 2;
 
+/** The map values at most SHARED_DEPTH deep that occur more than once among `values`. */
+function recurringCollections(values: readonly unknown[]): Set<object> {
+  const seen = new Set<object>();
+  const recurring = new Set<object>();
+  const visit = (map: Record<string, unknown>, depth: number) => {
+    for (const key of Object.keys(map)) {
+      const item = map[key];
+      if (typeof item !== 'object' || item === null) continue;
+      if (seen.has(item)) recurring.add(item);
+      else seen.add(item);
+      if (depth < SHARED_DEPTH && isPlainObject(item)) visit(item, depth + 1);
+    }
+  };
+  for (const value of values) if (isPlainObject(value)) visit(value, 1);
+  return recurring;
+}
+
+/** Two spaces a level, each indent string made once. */
+const indents: string[] = [''];
+function indentAt(level: number): string {
+  let indent = indents[level];
+  if (indent === undefined) indents[level] = indent = `${indentAt(level - 1)}  `;
+  return indent;
+}
+
 /**
- * Appends a non-empty map's lines; the first line starts with `first`
- * instead of `indent` (behind a sequence's `- `).
+ * Appends a non-empty map's lines at indentation `level`; the first line
+ * starts with `first` instead of the indent (behind a sequence's `- `).
+ * Scalars, most of the lines, are written here without a call per value.
  */
-function writeMap(map: Record<string, unknown>, indent: string, out: Out, first: string, depth: number): void {
+function writeMap(map: Record<string, unknown>, level: number, out: Out, first: string | undefined, depth: number): void {
+  const keys = Object.keys(map);
   let written = 0;
-  for (const [key, item] of Object.entries(map)) {
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    const item = map[key];
     if (item === undefined) continue;
-    writeItem(item, `${indent}  `, out, `${written === 0 ? first : indent}${keyText(key)}:`, false, depth);
+    const behindDash = written === 0 && first !== undefined;
     written++;
+    if (typeof item !== 'object' || item === null) {
+      out.parts.push(behindDash ? `${first}${keyText(key)} ` : keyHead(level, key), scalarLine(item, level + 1));
+    } else if (behindDash) {
+      writeCollection(item, level + 1, out, `${first}${keyText(key)}`, false, depth);
+    } else {
+      writeCollection(item, level + 1, out, `${indentAt(level)}${keyText(key)}`, false, depth);
+    }
   }
   if (written === 0) throw new Unsupported('a map of undefined values only');
 }
 
-function writeSeq(seq: readonly unknown[], indent: string, out: Out, first: string, depth: number): void {
-  seq.forEach((item, index) => {
+function writeSeq(seq: readonly unknown[], level: number, out: Out, first: string | undefined, depth: number): void {
+  const indent = indentAt(level);
+  for (let index = 0; index < seq.length; index++) {
+    const item = seq[index];
     if (item === undefined) throw new Unsupported('undefined in a sequence');
-    writeItem(item, `${indent}  `, out, `${index === 0 ? first : indent}-`, true, depth);
-  });
+    const lead = index === 0 && first !== undefined ? first : indent;
+    if (typeof item !== 'object' || item === null) out.parts.push(`${lead}- `, scalarLine(item, level + 1));
+    else writeCollection(item, level + 1, out, `${lead}-`, true, depth);
+  }
 }
 
 /**
- * One map value or sequence item behind `head` (`key:` or `-`); `inner` is
- * the indent of what it holds. A map value's collection starts on the next
- * line, under its key; a sequence item's starts on the item's line.
+ * A map value's or sequence item's collection behind `head` (indent and
+ * `key:`, or `-`); `level` is the indentation of what it holds. A map
+ * value's collection starts on the next line, under its key; a sequence
+ * item's starts on the item's line.
  */
-function writeItem(item: unknown, inner: string, out: Out, head: string, inSeq: boolean, depth: number): void {
-  const collection = Array.isArray(item) ? 'seq' : isPlainObject(item) ? 'map' : undefined;
-  if (collection === undefined) {
-    out.lines.push(`${head} ${scalarText(item, inner)}`);
+function writeCollection(item: object, level: number, out: Out, head: string, inSeq: boolean, depth: number): void {
+  const seq = Array.isArray(item);
+  if (!seq && !isPlainObject(item)) throw new Unsupported('object');
+  if (seq ? item.length === 0 : !hasKeys(item)) {
+    out.parts.push(head, seq ? ' []\n' : ' {}\n');
     return;
   }
-  const empty = collection === 'seq' ? (item as unknown[]).length === 0 : !hasKeys(item as object);
-  if (empty) {
-    out.lines.push(`${head} ${collection === 'seq' ? '[]' : '{}'}`);
+  let first: string | undefined;
+  if (inSeq) first = `${head} `;
+  else out.parts.push(head, '\n');
+  const sharable = depth <= SHARED_DEPTH && !inSeq && out.shared.recurring.has(item);
+  const remembered = sharable ? out.shared.texts.get(item) : undefined;
+  if (remembered?.level === level) {
+    out.parts.push(remembered.text);
     return;
   }
-  let first = `${head} `;
-  if (!inSeq) {
-    out.lines.push(head);
-    first = inner;
-  }
-  const remembered = depth <= SHARED_DEPTH && !inSeq ? out.shared.get(item as object) : undefined;
-  if (remembered?.inner === inner) {
-    out.lines.push(remembered.text);
-    return;
-  }
-  const start = out.lines.length;
-  if (collection === 'seq') writeSeq(item as unknown[], inner, out, first, depth + 1);
-  else writeMap(item as Record<string, unknown>, inner, out, first, depth + 1);
-  if (depth <= SHARED_DEPTH && !inSeq) {
-    const text = out.lines.slice(start).join('\n');
-    out.lines.length = start;
-    out.lines.push(text);
-    out.shared.set(item as object, { inner, text });
+  const start = out.parts.length;
+  if (seq) writeSeq(item as unknown[], level, out, first, depth + 1);
+  else writeMap(item as Record<string, unknown>, level, out, first, depth + 1);
+  if (sharable) {
+    const text = out.parts.slice(start).join('');
+    out.parts.length = start;
+    out.parts.push(text);
+    out.shared.texts.set(item, { level, text });
   }
 }
 
@@ -127,11 +186,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function scalarText(value: unknown, indent: string): string {
-  if (typeof value === 'string') return valueString(value, indent);
-  if (typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+/** A scalar's text and the line break after it. */
+function scalarLine(value: unknown, level: number): string {
+  if (typeof value === 'string') return stringLine(value, level);
+  if (typeof value === 'boolean') return value ? 'true\n' : 'false\n';
+  if (value === null) return 'null\n';
+  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return `${value}\n`;
   throw new Unsupported(typeof value);
 }
 
@@ -162,25 +222,45 @@ const readsAsNonString = (text: string) => NON_STRING.test(text);
 /** Longer keys are written as explicit `? ` keys by the library. */
 const MAX_IMPLICIT_KEY = 1024;
 
-function keyText(key: string): string {
-  if (key.length > MAX_IMPLICIT_KEY || key.includes('\n') || LIBRARY_ONLY.test(key)) throw new Unsupported('key');
-  return NOT_PLAIN.test(key) || readsAsNonString(key) ? quoted(key) : key;
-}
-
-// Generated documents repeat most one-line texts (references, names, the
-// same message in several examples); each is worked out once per run.
+// Generated documents repeat most one-line texts and keys (references, names,
+// the same message in several examples); each is worked out once per run.
 const oneLineTexts = new Map<string, string>();
+const keyTexts = new Map<string, string>();
+const keyHeads: Array<Map<string, string>> = [];
 const MAX_REMEMBERED = 100_000;
 
-function valueString(text: string, indent: string): string {
+/** An indented `key: ` before a scalar, worked out once per level, key and run (the same few keys head most lines). */
+function keyHead(level: number, key: string): string {
+  let heads = keyHeads[level];
+  if (heads === undefined) keyHeads[level] = heads = new Map();
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = `${indentAt(level)}${keyText(key)} `;
+    if (heads.size < MAX_REMEMBERED) heads.set(key, head);
+  }
+  return head;
+}
+
+/** `key:` as written in a map, worked out once per key and run. */
+function keyText(key: string): string {
+  let written = keyTexts.get(key);
+  if (written === undefined) {
+    if (key.length > MAX_IMPLICIT_KEY || key.includes('\n') || LIBRARY_ONLY.test(key)) throw new Unsupported('key');
+    written = `${NOT_PLAIN.test(key) || readsAsNonString(key) ? quoted(key) : key}:`;
+    if (keyTexts.size < MAX_REMEMBERED) keyTexts.set(key, written);
+  }
+  return written;
+}
+
+function stringLine(text: string, level: number): string {
   if (text.includes('\n')) {
     if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
-    return literalBlock(text, indent);
+    return `${literalBlock(text, indentAt(level))}\n`;
   }
   let written = oneLineTexts.get(text);
   if (written === undefined) {
     if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
-    written = NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text;
+    written = `${NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text}\n`;
     if (oneLineTexts.size < MAX_REMEMBERED) oneLineTexts.set(text, written);
   }
   return written;
