@@ -32,12 +32,7 @@ export class ShapeTable {
   add(body: object, values: MarkerValues): number {
     const last = this.last;
     if (last?.body === body && MARKER_KEYS.every((key) => last.values[key] === values[key])) return last.index;
-    const text = JSON.stringify(body);
-    const shaped = toShape(body, values, this.needlesOf(values));
-    const shape = JSON.stringify(shaped);
-    if (JSON.stringify(fillShape(shaped, values)) !== text) {
-      throw new Error(`docs: the shape ${shape} does not give back ${text}`);
-    }
+    const shape = JSON.stringify(toShape(body, values, this.needlesOf(values), body));
     let index = this.indexes.get(shape);
     if (index === undefined) {
       index = this.shapes.length;
@@ -59,12 +54,26 @@ export class ShapeTable {
   }
 }
 
-/** Strings equal to a message or a tag become its marker; the code and category inside other strings (`type`) too. */
-function toShape(value: unknown, values: MarkerValues, needles: Needles): unknown {
-  if (typeof value === 'string') return shapeString(value, values, needles);
-  if (Array.isArray(value)) return value.map((item) => toShape(item, values, needles));
-  if (value !== null && typeof value === 'object') return mapMembers(value, (member) => toShape(member, values, needles));
-  return value;
+/**
+ * Strings equal to a message or a tag become its marker; the code and
+ * category inside other strings (`type`) too. Each changed string is checked
+ * to come back whole, and everything else is kept as it is, so the shape gives
+ * back the very body; a value that is no JSON (a Date, a class) is refused.
+ */
+function toShape(value: unknown, values: MarkerValues, needles: Needles, body: object): unknown {
+  if (typeof value === 'string') {
+    const shaped = shapeString(value, values, needles);
+    if (shaped !== value && fillString(shaped, values) !== value) {
+      throw new Error(`docs: the shape ${JSON.stringify(shaped)} does not give back ${JSON.stringify(value)} of ${JSON.stringify(body)}`);
+    }
+    return shaped;
+  }
+  // `undefined` as JSON.stringify takes it, in the body and the shape alike.
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map((item) => toShape(item, values, needles, body));
+  const prototype: unknown = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (prototype === Object.prototype || prototype === null) return mapMembers(value as object, (member) => toShape(member, values, needles, body));
+  throw new Error(`docs: ${String(value)} in a body is no JSON value`);
 }
 
 function shapeString(text: string, values: MarkerValues, needles: Needles): string {
@@ -92,10 +101,14 @@ function shapeString(text: string, values: MarkerValues, needles: Needles): stri
 
 /** What the page does: every marker back to its value. */
 export function fillShape(value: unknown, values: MarkerValues): unknown {
-  if (typeof value === 'string') return value.includes(MARKER) ? value.replace(/\u0000([nkmclz])/g, (_, key: keyof MarkerValues | 'z') => (key === 'z' ? MARKER : values[key])) : value;
+  if (typeof value === 'string') return fillString(value, values);
   if (Array.isArray(value)) return value.map((item) => fillShape(item, values));
   if (value !== null && typeof value === 'object') return mapMembers(value, (member) => fillShape(member, values));
   return value;
+}
+
+function fillString(text: string, values: MarkerValues): string {
+  return text.includes(MARKER) ? text.replace(/\u0000([nkmclz])/g, (_, key: keyof MarkerValues | 'z') => (key === 'z' ? MARKER : values[key])) : text;
 }
 
 /** A copy of a JSON object with each member mapped (a member named `__proto__` stays a member). */
