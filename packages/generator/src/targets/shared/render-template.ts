@@ -16,10 +16,15 @@ export interface RenderOptions {
   readonly html?: boolean;
 }
 
-type RenderFunction = (view: object) => string;
+export type RenderFunction = (view: object) => string;
 
-/** A renderer that uses `shipped` for the very texts they were compiled from, and compiles any other text once. */
-export function templateRenderer(shipped: Readonly<Record<string, ShippedTemplate>> | undefined) {
+/** Handlebars' own compiler; it compiles on the first render, so a template that does not parse throws there. */
+function compileText(source: string, html: boolean): RenderFunction {
+  return handlebarsCompiler().compile(source, compileOptions(html));
+}
+
+/** A renderer that uses `shipped` for the very texts they were compiled from, and `compile`s any other text once. */
+export function templateRenderer(shipped: Readonly<Record<string, ShippedTemplate>> | undefined, compile: (source: string, html: boolean) => RenderFunction = compileText) {
   // By flavour and name, the text last rendered under that name: a run renders each template once or per page
   // (the docs' Markdown page per service and locale), a watcher renders the same texts again.
   const ready = new Map<string, { readonly source: string; readonly render: RenderFunction }>();
@@ -28,8 +33,8 @@ export function templateRenderer(shipped: Readonly<Record<string, ShippedTemplat
     const known = ready.get(key);
     if (known?.source === source) return known.render;
     const precompiled = shipped?.[name];
-    const render = precompiled?.source === source ? fromSpec(precompiled[html ? 'html' : 'text']) : undefined;
-    const entry = { source, render: render ?? handlebarsCompiler().compile(source, compileOptions(html)) };
+    const render = precompiled?.source === source && precompiled.html === html ? fromSpec(precompiled.spec) : undefined;
+    const entry = { source, render: render ?? compile(source, html) };
     ready.set(key, entry);
     return entry.render;
   };
@@ -43,7 +48,6 @@ export function templateRenderer(shipped: Readonly<Record<string, ShippedTemplat
     const source = templates[name];
     if (source === undefined) throw new TemplateError(name, 'missing; restore it from the errcat repository');
     try {
-      // Handlebars compiles on the first render, so a template that does not parse throws here too.
       return renderFunction(name, source, options.html === true)(view);
     } catch (error) {
       // Handlebars says "Parse error on line 3: …" or '"x" not defined in [object Object] - 7:2'.
@@ -54,7 +58,7 @@ export function templateRenderer(shipped: Readonly<Record<string, ShippedTemplat
 }
 
 /** A precompiled template, or undefined when this Handlebars cannot run it (one newer than the build's): it is compiled then. */
-function fromSpec(spec: ShippedTemplate['text']): RenderFunction | undefined {
+function fromSpec(spec: ShippedTemplate['spec']): RenderFunction | undefined {
   try {
     return handlebarsRuntime().template(spec);
   } catch {

@@ -26,9 +26,9 @@ export type TemplateSpec = Parameters<Handlebars['template']>[0];
 export interface ShippedTemplate {
   /** The text it was compiled from: only this very text may be rendered with it. */
   readonly source: string;
-  /** Compiled for text output (`{{value}}` as is) and for HTML (`{{value}}` escaped). */
-  readonly text: TemplateSpec;
-  readonly html: TemplateSpec;
+  /** Compiled for HTML (`{{value}}` escaped; the `.html.hbs` templates) or for text (`{{value}}` as is; all others). */
+  readonly html: boolean;
+  readonly spec: TemplateSpec;
 }
 
 /** The Handlebars options of a template: no helpers, and a value the view lacks is an error, not an empty string. */
@@ -61,10 +61,10 @@ export async function shippedTemplatesSource(dir: string = DEFAULT_TEMPLATE_DIR)
   const entries = await Promise.all(
     names.map(async (name) => {
       const source = await readFile(path.join(dir, name), 'utf8');
+      const html = name.endsWith('.html.hbs');
       // `precompile` gives the template as JavaScript source (its type says otherwise).
-      const text = String(handlebars.precompile(source, compileOptions(false)));
-      const html = String(handlebars.precompile(source, compileOptions(true)));
-      return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    text: ${text},\n    html: ${html},\n  },\n`;
+      const spec = String(handlebars.precompile(source, compileOptions(html)));
+      return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    html: ${html},\n    spec: ${spec},\n  },\n`;
     }),
   );
   return `// Precompiled from templates/*.hbs by errcat's build (scripts/precompile-templates.mjs). Do not edit.\nexport default {\n${entries.join('')}};\n`;
