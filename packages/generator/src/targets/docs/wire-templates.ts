@@ -8,8 +8,6 @@
 /** What a marker stands for: the row's code, category, sent message, category message, language tag. */
 export type MarkerValues = Readonly<Record<'n' | 'k' | 'm' | 'c' | 'l', string>>;
 
-const MARKER_KEYS = ['n', 'k', 'm', 'c', 'l'] as const;
-
 /** Markers are this character and a letter; the character itself, where the text has it, is `\u0000z`. */
 const MARKER = '\u0000';
 
@@ -31,7 +29,7 @@ export class ShapeTable {
   /** The index of the shape that gives `body` back with `values`. */
   add(body: object, values: MarkerValues): number {
     const last = this.last;
-    if (last?.body === body && MARKER_KEYS.every((key) => last.values[key] === values[key])) return last.index;
+    if (last?.body === body && sameValues(last.values, values)) return last.index;
     const shape = JSON.stringify(toShape(body, values, this.needlesOf(values), body));
     let index = this.indexes.get(shape);
     if (index === undefined) {
@@ -46,12 +44,17 @@ export class ShapeTable {
   /** The same for every body of a row. */
   private needlesOf(values: MarkerValues): Needles {
     if (this.needles?.n !== values.n || this.needles.k !== values.k) {
-      const names = (['n', 'k'] as const).filter((key) => values[key] !== '').sort((a, b) => values[b].length - values[a].length);
-      const list = [{ text: MARKER, marker: `${MARKER}z` }, ...names.map((key) => ({ text: values[key], marker: MARKER + key }))];
-      this.needles = { n: values.n, k: values.k, list };
+      const code = { text: values.n, marker: `${MARKER}n` };
+      const category = { text: values.k, marker: `${MARKER}k` };
+      const names = (values.k.length > values.n.length ? [category, code] : [code, category]).filter((name) => name.text !== '');
+      this.needles = { n: values.n, k: values.k, list: [{ text: MARKER, marker: `${MARKER}z` }, ...names] };
     }
     return this.needles.list;
   }
+}
+
+function sameValues(a: MarkerValues, b: MarkerValues): boolean {
+  return a.n === b.n && a.k === b.k && a.m === b.m && a.c === b.c && a.l === b.l;
 }
 
 /**
@@ -62,7 +65,11 @@ export class ShapeTable {
  */
 function toShape(value: unknown, values: MarkerValues, needles: Needles, body: object): unknown {
   if (typeof value === 'string') {
-    const shaped = shapeString(value, values, needles);
+    // A whole message or tag comes back as itself; a text with names put in is checked.
+    if (value === values.m) return `${MARKER}m`;
+    if (value === values.c) return `${MARKER}c`;
+    if (value === values.l) return `${MARKER}l`;
+    const shaped = withNameMarkers(value, needles);
     if (shaped !== value && fillString(shaped, values) !== value) {
       throw new Error(`docs: the shape ${JSON.stringify(shaped)} does not give back ${JSON.stringify(value)} of ${JSON.stringify(body)}`);
     }
@@ -76,10 +83,7 @@ function toShape(value: unknown, values: MarkerValues, needles: Needles, body: o
   throw new Error(`docs: ${String(value)} in a body is no JSON value`);
 }
 
-function shapeString(text: string, values: MarkerValues, needles: Needles): string {
-  if (text === values.m) return `${MARKER}m`;
-  if (text === values.c) return `${MARKER}c`;
-  if (text === values.l) return `${MARKER}l`;
+function withNameMarkers(text: string, needles: Needles): string {
   // One pass over the text, so nothing put in is read again: each time the nearest needle, the first listed of two at one place.
   let shaped = '';
   let from = 0;
