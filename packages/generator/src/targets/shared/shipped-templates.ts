@@ -63,7 +63,10 @@ export async function shippedTemplatesSource(dir: string = DEFAULT_TEMPLATE_DIR)
       const source = await readFile(path.join(dir, name), 'utf8');
       const html = name.endsWith('.html.hbs');
       // `precompile` gives the template as JavaScript source (its type says otherwise).
-      const spec = String(handlebars.precompile(source, compileOptions(html)));
+      // No helper is ever registered, so every `{{name}}` is a value: compiled so, it is looked up once instead of
+      // first among the helpers (the same text; render-template.test holds them to it). A shipped template that uses a
+      // block helper Handlebars does not ship fails the build here.
+      const spec = String(handlebars.precompile(source, { ...compileOptions(html), knownHelpersOnly: true }));
       return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    html: ${html},\n    spec: ${spec},\n  },\n`;
     }),
   );
