@@ -21,11 +21,13 @@ export interface Templates {
  * else, so a project overrides one README without copying the rest.
  */
 export async function readTemplates(projectTemplateDir: string): Promise<Templates> {
-  const defaults = await readHbsFiles(DEFAULT_TEMPLATE_DIR);
-  const own = await readHbsFiles(projectTemplateDir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return {};
-    throw error;
-  });
+  const [defaults, own] = await Promise.all([
+    readHbsFiles(DEFAULT_TEMPLATE_DIR),
+    readHbsFiles(projectTemplateDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return {};
+      throw error;
+    }),
+  ]);
   const names = Object.keys(own);
   return {
     sources: { ...defaults, ...own },

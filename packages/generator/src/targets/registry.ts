@@ -1,18 +1,8 @@
 import type { TargetName } from '../model/catalog.js';
-import { codesTarget } from './codes/index.js';
-import { docsTarget } from './docs/index.js';
-import { expressTarget } from './express/index.js';
-import { fastifyTarget } from './fastify/index.js';
-import { jsonSchemaTarget } from './json-schema/index.js';
-import { openapiTarget } from './openapi/index.js';
+import { TARGET_LOADERS } from './load-targets.js';
 import type { Target } from './target.js';
 
-/** Every target errcat knows, by the name used in `settings.targets`. */
-export const TARGETS: Readonly<Partial<Record<TargetName, Target>>> = {
-  codes: codesTarget,
-  openapi: openapiTarget,
-  'json-schema': jsonSchemaTarget,
-  express: expressTarget,
-  fastify: fastifyTarget,
-  docs: docsTarget,
-};
+/** Every target errcat knows, by the name used in `settings.targets`, all imported (`loadTargets` imports only those a catalog enables). */
+export const TARGETS: Readonly<Partial<Record<TargetName, Target>>> = Object.fromEntries(
+  await Promise.all(Object.entries(TARGET_LOADERS).map(async ([name, load]) => [name, await load()] as const)),
+);

@@ -68,7 +68,7 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
   }
   const project = await detectProject(root);
   const { input, unusedTemplates } = await gatherInput(root, catalog, names.map((name) => ({ name })), project);
-  const loadTargets = async () => (builtIn ? enabledTargets(catalog, (await import('../../targets/registry.js')).TARGETS) : enabledTargets(catalog, options.available!));
+  const loadTargets = async () => (builtIn ? (await import('../../targets/load-targets.js')).loadTargets(names) : enabledTargets(catalog, options.available!));
   if (unusedTemplates.length > 0) {
     const templateNames = (await loadTargets()).flatMap((target) => target.templates).join(', ');
     for (const file of unusedTemplates) io.err(`warning: ${displayPath(io, file)} overrides none of errcat's templates (${templateNames}); rename it to the one it should replace\n`);
@@ -186,10 +186,9 @@ export function generateAll(targets: readonly Target[], input: TargetInput, time
 /** What the targets read besides the catalog, and the project's template files that override nothing (to warn of). */
 export async function gatherInput(root: string, catalog: Catalog, targets: readonly Pick<Target, 'name'>[], project: Project): Promise<{ input: TargetInput; unusedTemplates: string[] }> {
   const templateDir = path.join(root, 'templates');
-  const templates = await readTemplates(templateDir);
+  const [templates, manifests] = await Promise.all([readTemplates(templateDir), Promise.all(targets.map((target) => readJson(path.join(root, packageDir(catalog, target.name), 'package.json'))))]);
   const versions: Record<string, string> = {};
-  for (const target of targets) {
-    const manifest = await readJson(path.join(root, packageDir(catalog, target.name), 'package.json'));
+  for (const manifest of manifests) {
     if (typeof manifest?.name === 'string' && typeof manifest.version === 'string') versions[manifest.name] = manifest.version;
   }
   const input: TargetInput = {

@@ -76,6 +76,11 @@ describe('ShapeTable', () => {
     expect(fillShape(JSON.parse(table.shapes[index]!), values)).toEqual(body);
   });
 
+  it('refuses a body holding what is no JSON, whose shape could not give it back', () => {
+    const table = new ShapeTable();
+    expect(() => table.add({ code: 'X', at: new Date(0) }, { n: 'X', k: '', m: '', c: '', l: '' })).toThrow(/no JSON value/);
+  });
+
   it('shares one shape between codes of the same shape', () => {
     const table = new ShapeTable();
     const a = table.add({ code: 'PoolNotFound', message: { lang: 'en-US', value: 'No pool.' } }, { n: 'PoolNotFound', k: '', m: 'No pool.', c: '', l: 'en-US' });

@@ -64,13 +64,14 @@ function runtimeSet(codesPackage: string, view: ErrorSetView): ErrorSet {
 function docsSet(catalog: Catalog, serviceId: string, view: ErrorSetView, set: ErrorSet): DocsSet {
   const locales = catalog.settings.locales;
   const http = view.wireFormat !== 'batch-scheduling';
+  // Texts and bodies are made for the locale the runtime picks, as `messageIn(locale)` and `toBody(locale)` do; the same
+  // for every row, so it is picked once per set (negotiating a locale the set lacks is the runtime's slow path).
+  const chosen = perLocale(locales, (locale) => matchLocale(locale, set.locales, set.defaultLocale));
   const categoryMessages = Object.fromEntries(
     view.categories.flatMap((category) =>
-      category.message ? [[category.name, perLocale(locales, (locale) => new CatalogError(set, { category: category.name }).messageIn(locale))]] : [],
+      category.message ? [[category.name, perChosenLocale(locales, chosen, (tag) => new CatalogError(set, { category: category.name }).messageIn(tag))]] : [],
     ),
   );
-  // Bodies are built for the locale the runtime picks, as `toBody(locale)` does; the same for every row.
-  const chosen = perLocale(locales, (locale) => matchLocale(locale, set.locales, set.defaultLocale));
   const languageTags = perLocale(locales, (locale) => set.languageTags?.[chosen[locale]!] ?? chosen[locale]!);
   return { id: view.id, serviceId, title: view.title, view, http, languageTags, categoryMessages, rows: view.codes.flatMap((code) => codeRows(locales, chosen, view, set, code, http)) };
 }
@@ -88,9 +89,9 @@ function codeRows(locales: readonly string[], chosen: Readonly<Record<string, st
       ...(situation.when === undefined ? {} : { when: situation.when }),
       messageFromCategory: code.messageFromCategory,
       text: perLocale(locales, (locale) => localizedText(situation.message, locale, view.defaultLocale)),
-      sent: perLocale(locales, (locale) => error.messageIn(locale)),
-      native: perLocale(locales, (locale) => errorBody(error, chosen[locale]!)),
-      ...(http ? { problem: perLocale(locales, (locale) => problemBody(error, chosen[locale]!)) } : {}),
+      sent: perChosenLocale(locales, chosen, (tag) => error.messageIn(tag)),
+      native: perChosenLocale(locales, chosen, (tag) => errorBody(error, tag)),
+      ...(http ? { problem: perChosenLocale(locales, chosen, (tag) => problemBody(error, tag)) } : {}),
     };
   });
 }
@@ -98,6 +99,16 @@ function codeRows(locales: readonly string[], chosen: Readonly<Record<string, st
 /** A spec text in `locale`, else in the fallback (the default locale), else empty. */
 export function localizedText(text: Localized, locale: string, fallback: string): string {
   return text[locale] ?? text[fallback] ?? '';
+}
+
+/** By catalog locale, a value made once per locale the runtime picks (a set in fewer locales than the catalog answers several in one). */
+function perChosenLocale<T>(locales: readonly string[], chosen: Readonly<Record<string, string>>, value: (tag: string) => T): Record<string, T> {
+  const made = new Map<string, T>();
+  return perLocale(locales, (locale) => {
+    const tag = chosen[locale]!;
+    if (!made.has(tag)) made.set(tag, value(tag));
+    return made.get(tag)!;
+  });
 }
 
 function perLocale<T>(locales: readonly string[], value: (locale: string) => T): Record<string, T> {

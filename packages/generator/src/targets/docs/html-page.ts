@@ -160,14 +160,13 @@ function byLocale<T>(locales: readonly string[], values: Readonly<Record<string,
   return list.every((value) => value === list[0]) ? list[0]! : list;
 }
 
+const SCRIPT_ESCAPES: Readonly<Record<string, string>> = { '<': '\\u003c', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
 /**
  * JSON for a `<script type="application/json">` block: `<` is escaped so no
  * text (`</script>`, `<!--`) can end the block, and U+2028/U+2029 so that
  * older parsers read it as one line.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<\u2028\u2029]/g, (character) => SCRIPT_ESCAPES[character]!);
 }
