@@ -103,7 +103,11 @@ async function runtimePackage(): Promise<{ dir: string; version: string }> {
 
 export async function readJson(file: string): Promise<Record<string, unknown> | undefined> {
   const text = await readText(file);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : parseJsonObject(text);
+}
+
+/** A JSON object's members; undefined for text that is no JSON object. */
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { loadCatalog } from '../../load/load-catalog.js';
 import { changedSinceRead } from '../../load/read-spec-dir.js';
 import type { Catalog, TargetName } from '../../model/catalog.js';
-import { coveredByWorkspace, detectProject, readJson, type Project } from '../../project/detect-project.js';
+import { coveredByWorkspace, detectProject, parseJsonObject, readJson, type Project } from '../../project/detect-project.js';
 import { foreignFolders } from '../../project/ownership.js';
 import { readTemplates } from '../../project/templates.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../../targets/target.js';
 import { compareText } from '../../util/sort.js';
-import { checkRecord, outputRecord, writeRecord } from '../../writer/fingerprint.js';
+import { checkRecord, fingerprintOf, outputRecord, writeRecord } from '../../writer/fingerprint.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
 import { withOutputLock } from '../../writer/output-lock.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
@@ -110,7 +110,14 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
     }
     // The disk now holds exactly these files (written, or found equal by --check).
     if (inputs !== undefined && (!options.check || isClean(planned))) {
-      await writeRecord(root, outputRecord(inputs, files));
+      // The next run reads the packages' versions back from the manifests just
+      // written (an input, see gatherInput): recorded as it will read them, a
+      // first generation is followed by a no-op one, not by a second full run.
+      const written = new Map(files.map((file) => [file.path, file]));
+      const manifests = ownedDirs.map((dir) => written.get(`${dir}/package.json`));
+      const next = { ...input, versions: versionsOf(manifests.map((file) => (file === undefined ? undefined : parseJsonObject(file.contents)))) };
+      const recorded = sameVersions(next.versions, input.versions) ? inputs : await fingerprintOf(next, names, ownedDirs);
+      await writeRecord(root, outputRecord(recorded, files));
       timer.lap('record');
     }
     return planned;
@@ -187,14 +194,10 @@ export function generateAll(targets: readonly Target[], input: TargetInput, time
 export async function gatherInput(root: string, catalog: Catalog, targets: readonly Pick<Target, 'name'>[], project: Project): Promise<{ input: TargetInput; unusedTemplates: string[] }> {
   const templateDir = path.join(root, 'templates');
   const [templates, manifests] = await Promise.all([readTemplates(templateDir), Promise.all(targets.map((target) => readJson(path.join(root, packageDir(catalog, target.name), 'package.json'))))]);
-  const versions: Record<string, string> = {};
-  for (const manifest of manifests) {
-    if (typeof manifest?.name === 'string' && typeof manifest.version === 'string') versions[manifest.name] = manifest.version;
-  }
   const input: TargetInput = {
     catalog,
     templates: templates.sources,
-    versions,
+    versions: versionsOf(manifests),
     runtimeVersion: project.runtimeInWorkspace ? 'workspace:^' : `^${project.runtimeVersion}`,
     project: {
       siblingProtocol: project.siblingProtocol,
@@ -204,6 +207,19 @@ export async function gatherInput(root: string, catalog: Catalog, targets: reado
     },
   };
   return { input, unusedTemplates: templates.unused.map((name) => path.join(templateDir, name)) };
+}
+
+/** Each generated package's version by package name, as its manifest says (kept across generations; changesets bump it). */
+function versionsOf(manifests: ReadonlyArray<Record<string, unknown> | undefined>): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const manifest of manifests) {
+    if (typeof manifest?.name === 'string' && typeof manifest.version === 'string') versions[manifest.name] = manifest.version;
+  }
+  return versions;
+}
+
+function sameVersions(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Generated packages outside the workspace's globs are not installed by the package manager: say so once. */

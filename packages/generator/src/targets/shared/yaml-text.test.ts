@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
+import YAML, { type ScalarTag } from 'yaml';
 import { edgeCatalog, realCatalog, targetInput } from './error-bodies/__fixtures__/catalogs.js';
 import { buildDocument30, buildDocument31 } from '../openapi/documents.js';
-import { fastYamlText, YAML_OPTIONS, yamlText, yamlTexts } from './yaml-text.js';
+import { fastYamlText, NON_STRING, YAML_OPTIONS, yamlText, yamlTexts } from './yaml-text.js';
 
 const library = (value: unknown) => YAML.stringify(value, YAML_OPTIONS);
 
@@ -91,5 +91,15 @@ describe('YAML text for generated documents', () => {
     expect(fastYamlText({ ratio: 0.5 })).toBeUndefined();
     expect(fastYamlText({ marker: '--- a' })).toBeUndefined();
     expect(yamlText({ ratio: 0.5 })).toBe('ratio: 0.5\n');
+  });
+});
+
+describe('the plain scalars that would not read back as text', () => {
+  it('are the YAML 1.2 core schema tests of the yaml library in use', () => {
+    const libraryTests = (new YAML.Document().schema.tags as ScalarTag[])
+      .filter((tag) => tag.default === true && tag.tag !== 'tag:yaml.org,2002:str' && tag.test instanceof RegExp)
+      .map((tag) => `(?:${tag.test!.source})`)
+      .join('|');
+    expect(NON_STRING.source).toBe(libraryTests);
   });
 });

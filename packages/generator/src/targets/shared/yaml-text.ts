@@ -7,8 +7,13 @@
 // whole document goes to the library, so the output never depends on which
 // path wrote it. yaml-text.test.ts holds the two to the same bytes.
 
-import YAML, { type ScalarTag } from 'yaml';
+import { createRequire } from 'node:module';
 import { compactParts } from './text-parts.js';
+
+// The library is loaded only for a document this writer leaves to it, which
+// generated catalogs rarely have: loading it costs a cold start 60-90 ms.
+const require = createRequire(import.meta.url);
+const yamlLibrary = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 /** What generated YAML is written with: no line folding, no anchors for repeated objects. */
 export const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
@@ -38,7 +43,7 @@ export function yamlTexts(values: readonly unknown[]): string[] {
  */
 export function yamlParts(values: readonly unknown[], prefix = ''): string[][] {
   const shared: Shared = { recurring: recurringCollections(values), texts: new Map() };
-  return values.map((value) => writeDocument(value, shared, prefix) ?? [prefix, YAML.stringify(value, YAML_OPTIONS)]);
+  return values.map((value) => writeDocument(value, shared, prefix) ?? [prefix, yamlLibrary().stringify(value, YAML_OPTIONS)]);
 }
 
 /** The text written without the library, or undefined where the library must write it. */
@@ -209,13 +214,14 @@ const LIBRARY_ONLY = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]|^(?:%|---|\.\.\
  */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 
-/** The YAML 1.2 core schema's scalar tests (null, booleans, numbers): plain text matching one would not read back as a string. */
-const NON_STRING = new RegExp(
-  (new YAML.Document().schema.tags as ScalarTag[])
-    .filter((tag) => tag.default === true && tag.tag !== 'tag:yaml.org,2002:str' && tag.test instanceof RegExp)
-    .map((tag) => `(?:${tag.test!.source})`)
-    .join('|'),
-);
+/**
+ * The YAML 1.2 core schema's scalar tests (null, booleans, numbers): plain
+ * text matching one would not read back as a string. Written out rather than
+ * read from the library's schema at start-up; yaml-text.test.ts holds it to
+ * the library's tests.
+ */
+export const NON_STRING =
+  /(?:^(?:~|[Nn]ull|NULL)?$)|(?:^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$)|(?:^0o[0-7]+$)|(?:^[-+]?[0-9]+$)|(?:^0x[0-9a-fA-F]+$)|(?:^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$)|(?:^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$)|(?:^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$)/;
 
 const readsAsNonString = (text: string) => NON_STRING.test(text);
 
