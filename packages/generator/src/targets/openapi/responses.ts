@@ -62,9 +62,9 @@ function byStatus(examples: readonly WireExample[]): Map<number, WireExample[]> 
 }
 
 function exampleObjects(examples: readonly WireExample[]): Record<string, OpenAPIV3.ExampleObject> {
-  return Object.fromEntries(
-    examples.map((example) => [example.name, { summary: example.summary, ...(example.description ? { description: example.description } : {}), value: example.value }]),
-  );
+  const objects: Record<string, OpenAPIV3.ExampleObject> = {};
+  for (const { name, summary, description, value } of examples) objects[name] = description ? { summary, description, value } : { summary, value };
+  return objects;
 }
 
 function describe(service: Service, status: number, examples: readonly WireExample[]): string {

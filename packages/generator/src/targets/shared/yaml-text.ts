@@ -233,6 +233,7 @@ const MAX_IMPLICIT_KEY = 1024;
 const oneLineTexts = new Map<string, string>();
 const keyTexts = new Map<string, string>();
 const keyHeads: Array<Map<string, string>> = [];
+const blockTexts: Array<Map<string, string>> = [];
 const MAX_REMEMBERED = 100_000;
 
 /** An indented `key: ` before a scalar, worked out once per level, key and run (the same few keys head most lines). */
@@ -259,15 +260,25 @@ function keyText(key: string): string {
 }
 
 function stringLine(text: string, level: number): string {
-  if (text.includes('\n')) {
-    if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
-    return `${literalBlock(text, indentAt(level))}\n`;
-  }
+  if (text.includes('\n')) return blockLine(text, level);
   let written = oneLineTexts.get(text);
   if (written === undefined) {
     if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
     written = `${NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text}\n`;
     if (oneLineTexts.size < MAX_REMEMBERED) oneLineTexts.set(text, written);
+  }
+  return written;
+}
+
+/** A multi-line text as a literal block under `level`, worked out once per level, text and run (placeholder notes repeat). */
+function blockLine(text: string, level: number): string {
+  let blocks = blockTexts[level];
+  if (blocks === undefined) blockTexts[level] = blocks = new Map();
+  let written = blocks.get(text);
+  if (written === undefined) {
+    if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
+    written = `${literalBlock(text, indentAt(level))}\n`;
+    if (blocks.size < MAX_REMEMBERED) blocks.set(text, written);
   }
   return written;
 }
