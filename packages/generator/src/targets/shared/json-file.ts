@@ -21,15 +21,7 @@ export function jsonFiles(files: ReadonlyArray<readonly [string, unknown]>, shar
   const texts = new Map<object, Map<number, string>>();
   return files.map(([path, value]) => {
     const placed: object[] = [];
-    const outline = JSON.stringify(
-      value,
-      (_key, item: unknown) => {
-        if (typeof item !== 'object' || item === null || !shared.has(item)) return item;
-        placed.push(item);
-        return PLACEHOLDER;
-      },
-      2,
-    );
+    const outline = JSON.stringify(outlineOf(value, shared, placed, 0), null, 2);
     const pieces = outline.split(PLACEHOLDER_JSON);
     if (placed.length === 0 || pieces.length !== placed.length + 1) return jsonFile(path, value);
     const parts: string[] = [pieces[0]!];
@@ -46,6 +38,29 @@ export function jsonFiles(files: ReadonlyArray<readonly [string, unknown]>, shar
     parts.push('\n');
     return partsFile(path, parts);
   });
+}
+
+/** Shared collections are looked for this deep or shallower (the OpenAPI documents' `components.responses` is at 2); one deeper is written in place. */
+const SHARED_DEPTH = 2;
+
+/**
+ * `value` with each shared collection near the top replaced by PLACEHOLDER,
+ * pushed onto `placed` in the order JSON meets them. The maps on the way are
+ * copied, the rest kept as is: stringified without a replacer, the bulk of
+ * the document (its schemas) costs no call per value.
+ */
+function outlineOf(value: unknown, shared: ReadonlySet<object>, placed: object[], depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (shared.has(value)) {
+    placed.push(value);
+    return PLACEHOLDER;
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (depth >= SHARED_DEPTH || (prototype !== Object.prototype && prototype !== null)) return value;
+  const map = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(map)) copy[key] = outlineOf(map[key], shared, placed, depth + 1);
+  return copy;
 }
 
 /**

@@ -260,9 +260,10 @@ function keyText(key: string): string {
 }
 
 function stringLine(text: string, level: number): string {
-  if (text.includes('\n')) return blockLine(text, level);
+  // Most texts were written before: looked up before the text is scanned for a line break.
   let written = oneLineTexts.get(text);
   if (written === undefined) {
+    if (text.includes('\n')) return blockLine(text, level);
     if (LIBRARY_ONLY.test(text)) throw new Unsupported('text');
     written = `${NOT_PLAIN.test(text) || readsAsNonString(text) ? quoted(text) : text}\n`;
     if (oneLineTexts.size < MAX_REMEMBERED) oneLineTexts.set(text, written);
