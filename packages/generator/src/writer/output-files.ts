@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compareText } from '../util/sort.js';
@@ -38,31 +39,17 @@ export async function readOwnedFiles(root: string, dirs: readonly string[]): Pro
   return { files: new Map(outputs.map((workspacePath, index) => [workspacePath, digests[index]!])), staging };
 }
 
-/** Files written at once: libuv's four threads each busy, and the run's memory held to a few files' buffers. */
-const WRITE_AHEAD = 8;
-
-/**
- * `work` on each item, at most `limit` at a time, the results in the items'
- * order. After a failure no item is started, and it returns (rejecting with
- * the first error) only once none is running, so a caller cleaning up after
- * it races no work still under way.
- */
+/** `work` on each item, at most `limit` at a time, the results in the items' order. */
 async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
-  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (failure === undefined && next < items.length) {
+    while (next < items.length) {
       const index = next++;
-      try {
-        results[index] = await work(items[index]!);
-      } catch (error) {
-        failure ??= { error };
-      }
+      results[index] = await work(items[index]!);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== undefined) throw failure.error;
   return results;
 }
 
@@ -100,21 +87,22 @@ async function listFiles(dir: string): Promise<string[]> {
  */
 export async function applyPlan(root: string, plan: OutputPlan, ownedDirs: readonly string[], leftovers: readonly string[] = []): Promise<void> {
   const writes = [...plan.create, ...plan.update];
-  // Each folder is made once, before any file is staged in it.
-  for (const dir of new Set(writes.map((file) => path.dirname(path.join(root, file.path))))) await mkdir(dir, { recursive: true });
-  const staged = writes.map((file) => {
-    const final = path.join(root, file.path);
-    return { file, final, temporary: path.join(path.dirname(final), `.${path.basename(final)}.errcat-${process.pid}-${randomUUID().slice(0, 8)}.tmp`) };
-  });
+  // Synchronous, like the writing (see writeGenerated): each call is quick, and nothing else runs meanwhile.
+  for (const dir of new Set(writes.map((file) => path.dirname(path.join(root, file.path))))) mkdirSync(dir, { recursive: true });
+  const staged: Array<{ temporary: string; final: string }> = [];
   try {
-    // Several files at a time: each is a few small system calls, which one after another a cold run waits on in turn.
-    await inParallel(staged, WRITE_AHEAD, ({ temporary, file }) => writeGenerated(temporary, file));
+    for (const file of writes) {
+      const final = path.join(root, file.path);
+      const temporary = path.join(path.dirname(final), `.${path.basename(final)}.errcat-${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
+      // Listed first: a write that fails half-way leaves its staging file, removed with the others.
+      staged.push({ temporary, final });
+      writeGenerated(temporary, file);
+    }
   } catch (error) {
-    // inParallel returns only when no write is running, so nothing is staged after this.
-    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    for (const { temporary } of staged) rmSync(temporary, { force: true });
     throw error;
   }
-  await Promise.all(staged.map(({ temporary, final }) => rename(temporary, final)));
+  for (const { temporary, final } of staged) renameSync(temporary, final);
   for (const leftover of leftovers) await rm(path.join(root, leftover), { force: true });
   for (const orphan of plan.orphaned) {
     await rm(path.join(root, orphan), { force: true });
