@@ -9,7 +9,9 @@
 // paths it finds from its own location (the package's package.json,
 // templates/, schema/) are the same; what the build precompiles (the spec
 // validator, errcat's own templates: every *.gen.js) is loaded from next to
-// the module that asks for it, so each is copied next to the chunks.
+// the module that asks for it, so each is copied next to the chunks. So
+// everything the CLI runs is in dist/bin/, which is what `generate`'s record
+// fingerprints of errcat's code (src/writer/fingerprint.ts).
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -25,6 +25,8 @@ describe('a spec saved in place while generate reads it', () => {
   it('is never generated from half-written', async () => {
     const file = path.join(project, 'spec/shop.yaml');
     // The first half is a valid catalog on its own: the dangerous case, a half file that validates.
+    // It stays on disk for less time than any run takes from reading the spec to its last look at it: a
+    // run that read it and finished within the pause would rightly take it for the file as saved.
     const whole = `${readFileSync(file, 'utf8')}  LateCode:\n    status: 409\n    message:\n      en: Written last.\n`;
     const half = readFileSync(file, 'utf8');
     writeFileSync(file, whole);
@@ -35,7 +37,7 @@ describe('a spec saved in place while generate reads it', () => {
         `const fs = require('node:fs'); const [file, half, whole] = process.argv.slice(1);
          const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
          const end = Date.now() + 5000;
-         while (Date.now() < end) { fs.writeFileSync(file, half); sleep(60); fs.writeFileSync(file, whole); sleep(240); }`,
+         while (Date.now() < end) { fs.writeFileSync(file, half); sleep(5); fs.writeFileSync(file, whole); sleep(240); }`,
         file,
         half,
         whole,

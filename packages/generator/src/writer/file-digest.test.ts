@@ -30,7 +30,7 @@ describe('writing a generated file', () => {
   it.each(cases)('%s: writes its text in UTF-8, and the digest of what it wrote is the digest of its text', async (_name, make) => {
     const written = make();
     const target = path.join(dir, written.path);
-    await writeGenerated(target, written);
+    writeGenerated(target, written);
     const bytes = await readFile(target);
     expect(bytes.equals(Buffer.from(written.contents, 'utf8'))).toBe(true);
     // The digest remembered from the writing, and one worked out from the text alone.

@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { textParts } from '../targets/shared/text-parts.js';
 
 /** A file's bytes as size and SHA-1: enough to tell two versions apart without holding either. */
@@ -47,15 +48,18 @@ const CHUNK = 256 * 1024;
  * Writes a generated file's text to `target` (created or truncated) in
  * UTF-8, a chunk at a time through one small buffer, and hashes the bytes
  * written for the record: no whole-file byte copy is made, which at 10,000
- * codes would be tens of megabytes at the run's peak.
+ * codes would be tens of megabytes at the run's peak. The calls are
+ * synchronous: a file is a few quick system calls, which a run writing
+ * files one after another would otherwise wait on each in turn, as a
+ * round trip through libuv's threads behind whatever else the process does.
  */
-export async function writeGenerated(target: string, file: { readonly path: string; readonly contents: string }): Promise<void> {
+export function writeGenerated(target: string, file: { readonly path: string; readonly contents: string }): void {
   const known = generatedDigests.has(file);
   const hash: Hash | undefined = known ? undefined : createHash('sha1');
   const parts = textParts(file);
   const buffer = Buffer.allocUnsafe(3 * Math.min(CHUNK, parts.reduce((sum, part) => sum + part.length, 0)));
   let size = 0;
-  const handle = await open(target, 'w');
+  const descriptor = openSync(target, 'w');
   try {
     for (const part of parts) {
       for (let start = 0; start < part.length; ) {
@@ -65,12 +69,12 @@ export async function writeGenerated(target: string, file: { readonly path: stri
         const length = buffer.write(part.slice(start, end), 0, 'utf8');
         hash?.update(buffer.subarray(0, length));
         size += length;
-        await handle.write(buffer, 0, length);
+        for (let written = 0; written < length; ) written += writeSync(descriptor, buffer, written, length - written);
         start = end;
       }
     }
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
   if (hash) generatedDigests.set(file, { size, hash: hash.digest('hex') });
 }

@@ -33,7 +33,7 @@ export function recordPath(root: string): string {
  * What the outputs are a function of. Targets are pure functions of their
  * input (they do no I/O: the CLI gathers everything first), so the input as
  * JSON, the enabled targets and their folders, and errcat's own build (its
- * version, and the size and time of every file of its code and templates, so
+ * version, and the size and time of every file of the code that runs and of its templates, so
  * that a rebuilt or edited errcat never trusts a record of another) are all of it.
  */
 function inputsFingerprint(input: unknown, targets: readonly string[], dirs: readonly string[], build: string): string {
@@ -80,8 +80,7 @@ let build: Promise<string> | undefined;
 
 function errcatBuild(): Promise<string> {
   build ??= (async () => {
-    // This module's folder's parent is errcat's `dist/` (or `src/` when run from source).
-    const code = fileURLToPath(new URL('..', import.meta.url));
+    const code = codeDir(fileURLToPath(new URL('.', import.meta.url)));
     const templates = fileURLToPath(new URL('../../templates', import.meta.url));
     const manifest = await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8').catch(() => '');
     const entries: string[] = [createHash('sha1').update(manifest).digest('hex')];
@@ -93,6 +92,19 @@ function errcatBuild(): Promise<string> {
     return entries.join('\n');
   })();
   return build;
+}
+
+/**
+ * The folder of the code that runs. The CLI runs from its bundle
+ * (scripts/bundle-cli.mjs), whose modules all sit in `dist/bin/`, this one
+ * among them, loading nothing else of `dist/`: that folder is all of it (the
+ * rest of `dist/`, tsc's output with its declarations, is the library entry).
+ * From tsc's output or the sources, this module's folder's parent is
+ * errcat's `dist/` or `src/`: all of that.
+ */
+function codeDir(moduleDir: string): string {
+  const bundled = path.basename(moduleDir) === 'bin' && path.basename(path.dirname(moduleDir)) === 'dist';
+  return bundled ? moduleDir : path.dirname(moduleDir);
 }
 
 async function walk(dir: string): Promise<string[]> {

@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compareText } from '../util/sort.js';
@@ -86,20 +87,22 @@ async function listFiles(dir: string): Promise<string[]> {
  */
 export async function applyPlan(root: string, plan: OutputPlan, ownedDirs: readonly string[], leftovers: readonly string[] = []): Promise<void> {
   const writes = [...plan.create, ...plan.update];
+  // Synchronous, like the writing (see writeGenerated): each call is quick, and nothing else runs meanwhile.
+  for (const dir of new Set(writes.map((file) => path.dirname(path.join(root, file.path))))) mkdirSync(dir, { recursive: true });
   const staged: Array<{ temporary: string; final: string }> = [];
   try {
     for (const file of writes) {
       const final = path.join(root, file.path);
       const temporary = path.join(path.dirname(final), `.${path.basename(final)}.errcat-${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
-      await mkdir(path.dirname(final), { recursive: true });
-      await writeGenerated(temporary, file);
+      // Listed first: a write that fails half-way leaves its staging file, removed with the others.
       staged.push({ temporary, final });
+      writeGenerated(temporary, file);
     }
   } catch (error) {
-    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    for (const { temporary } of staged) rmSync(temporary, { force: true });
     throw error;
   }
-  for (const { temporary, final } of staged) await rename(temporary, final);
+  for (const { temporary, final } of staged) renameSync(temporary, final);
   for (const leftover of leftovers) await rm(path.join(root, leftover), { force: true });
   for (const orphan of plan.orphaned) {
     await rm(path.join(root, orphan), { force: true });

@@ -81,16 +81,17 @@ export function buildHtmlPage(packageDir: string, templates: Readonly<Record<str
     services: sets.map((set, setIndex) => ({ value: String(setIndex), label: set.title })),
     pages: catalog.services.flatMap((service) => service.locales.map((locale) => ({ href: markdownPath(service, locale), label: `${service.title} (${uiStrings(locale).language})`, lang: locale }))),
     sets: setViews,
-    data: scriptJson({
-      locales,
-      ui: locales.map(uiStrings),
-      shapes: shapes.shapes.map((shape) => JSON.parse(shape) as unknown),
-      sets: sets.map((set) => ({
-        tags: locales.map((locale) => set.languageTags[locale]),
-        categories: Object.fromEntries(Object.entries(set.categoryMessages).map(([name, messages]) => [name, byLocale(locales, messages)])),
-      })),
-      rows: data,
-    }),
+    // The JSON of { locales, ui, shapes, sets, rows }, the shapes put in as the JSON texts they are, not parsed back to be written again.
+    data: scriptJson(
+      new JsonText(
+        `{"locales":${JSON.stringify(locales)},"ui":${JSON.stringify(locales.map(uiStrings))},"shapes":[${shapes.shapes.join(',')}],"sets":${JSON.stringify(
+          sets.map((set) => ({
+            tags: locales.map((locale) => set.languageTags[locale]),
+            categories: Object.fromEntries(Object.entries(set.categoryMessages).map(([name, messages]) => [name, byLocale(locales, messages)])),
+          })),
+        )},"rows":${JSON.stringify(data)}}`,
+      ),
+    ),
   };
   return { path: `${packageDir}/index.html`, contents: renderTemplate(templates, HTML_TEMPLATE, view, { html: true }) };
 }
@@ -168,5 +169,10 @@ const SCRIPT_ESCAPES: Readonly<Record<string, string>> = { '<': '\\u003c', '\u20
  * older parsers read it as one line.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<\u2028\u2029]/g, (character) => SCRIPT_ESCAPES[character]!);
+  return (value instanceof JsonText ? value.text : JSON.stringify(value)).replace(/[<\u2028\u2029]/g, (character) => SCRIPT_ESCAPES[character]!);
+}
+
+/** Text that is JSON already, for `scriptJson` to take as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
 }

@@ -30,7 +30,7 @@ export class ShapeTable {
   add(body: object, values: MarkerValues): number {
     const last = this.last;
     if (last?.body === body && sameValues(last.values, values)) return last.index;
-    const shape = JSON.stringify(toShape(body, values, this.needlesOf(values), body));
+    const shape = shapeJson(body, values, this.needlesOf(values), body)!;
     let index = this.indexes.get(shape);
     if (index === undefined) {
       index = this.shapes.length;
@@ -58,29 +58,43 @@ function sameValues(a: MarkerValues, b: MarkerValues): boolean {
 }
 
 /**
+ * The shape of `value` as JSON text, the very text `JSON.stringify` gives the
+ * shape (written as it is walked: no copy of the body is made to stringify).
  * Strings equal to a message or a tag become its marker; the code and
  * category inside other strings (`type`) too. Each changed string is checked
  * to come back whole, and everything else is kept as it is, so the shape gives
  * back the very body; a value that is no JSON (a Date, a class) is refused.
  */
-function toShape(value: unknown, values: MarkerValues, needles: Needles, body: object): unknown {
-  if (typeof value === 'string') {
-    // A whole message or tag comes back as itself; a text with names put in is checked.
-    if (value === values.m) return `${MARKER}m`;
-    if (value === values.c) return `${MARKER}c`;
-    if (value === values.l) return `${MARKER}l`;
-    const shaped = withNameMarkers(value, needles);
-    if (shaped !== value && fillString(shaped, values) !== value) {
-      throw new Error(`docs: the shape ${JSON.stringify(shaped)} does not give back ${JSON.stringify(value)} of ${JSON.stringify(body)}`);
-    }
-    return shaped;
+function shapeJson(value: unknown, values: MarkerValues, needles: Needles, body: object): string | undefined {
+  if (typeof value === 'string') return JSON.stringify(shapeString(value, values, needles, body));
+  // `undefined` as JSON.stringify takes it: a member left out, an item written `null`.
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index++) text += `${index === 0 ? '' : ','}${shapeJson(value[index], values, needles, body) ?? 'null'}`;
+    return `${text}]`;
   }
-  // `undefined` as JSON.stringify takes it, in the body and the shape alike.
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return value;
-  if (Array.isArray(value)) return value.map((item) => toShape(item, values, needles, body));
   const prototype: unknown = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
-  if (prototype === Object.prototype || prototype === null) return mapMembers(value as object, (member) => toShape(member, values, needles, body));
-  throw new Error(`docs: ${String(value)} in a body is no JSON value`);
+  if (prototype !== Object.prototype && prototype !== null) throw new Error(`docs: ${String(value)} in a body is no JSON value`);
+  let text = '{';
+  for (const key of Object.keys(value as object)) {
+    const member = shapeJson((value as Record<string, unknown>)[key], values, needles, body);
+    if (member !== undefined) text += `${text === '{' ? '' : ','}${JSON.stringify(key)}:${member}`;
+  }
+  return `${text}}`;
+}
+
+function shapeString(value: string, values: MarkerValues, needles: Needles, body: object): string {
+  // A whole message or tag comes back as itself; a text with names put in is checked.
+  if (value === values.m) return `${MARKER}m`;
+  if (value === values.c) return `${MARKER}c`;
+  if (value === values.l) return `${MARKER}l`;
+  const shaped = withNameMarkers(value, needles);
+  if (shaped !== value && fillString(shaped, values) !== value) {
+    throw new Error(`docs: the shape ${JSON.stringify(shaped)} does not give back ${JSON.stringify(value)} of ${JSON.stringify(body)}`);
+  }
+  return shaped;
 }
 
 function withNameMarkers(text: string, needles: Needles): string {
