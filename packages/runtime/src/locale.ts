@@ -45,10 +45,20 @@ function sameScript(requested: readonly string[], available: readonly string[]):
   return undefined;
 }
 
+// Expanding a tag costs ICU tens of microseconds, and the same few tags come
+// back all the time (a catalog's own locales at every negotiation that falls
+// through to here); tags come from clients, so only so many are kept.
+const maximized = new Map<string, Intl.Locale | undefined>();
+const MAX_MAXIMIZED = 256;
+
 function maximize(tag: string): Intl.Locale | undefined {
+  if (maximized.has(tag)) return maximized.get(tag);
+  let full: Intl.Locale | undefined;
   try {
-    return new Intl.Locale(tag).maximize();
+    full = new Intl.Locale(tag).maximize();
   } catch {
-    return undefined;
+    full = undefined;
   }
+  if (maximized.size < MAX_MAXIMIZED) maximized.set(tag, full);
+  return full;
 }

@@ -25,7 +25,14 @@ export function parseTemplate(template: string): ParsedTemplate {
   let index = 0;
   while (index < template.length) {
     const char = template[index]!;
-    if ((char === '{' || char === '}') && template[index + 1] === char) {
+    if (char !== '{' && char !== '}') {
+      // A run of literal text, up to the next brace, in one slice.
+      const end = nextBrace(template, index);
+      text += template.slice(index, end);
+      index = end;
+      continue;
+    }
+    if (template[index + 1] === char) {
       text += char;
       index += 2;
       continue;
@@ -55,6 +62,13 @@ export function parseTemplate(template: string): ParsedTemplate {
   }
   if (text) parts.push({ text });
   return { parts, problems };
+}
+
+function nextBrace(template: string, from: number): number {
+  const open = template.indexOf('{', from);
+  const close = template.indexOf('}', from);
+  if (open === -1) return close === -1 ? template.length : close;
+  return close === -1 ? open : Math.min(open, close);
 }
 
 /** The placeholders a template uses, as written (`{0}`, `{blob}`), in order of first use. */
