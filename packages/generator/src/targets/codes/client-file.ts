@@ -146,8 +146,23 @@ function variantType(code: CodeView): string {
   return code.variants.length > 0 ? code.variants.map((variant) => quote(variant.when)).join(' | ') : 'undefined';
 }
 
-/** The client data: `ErrorSet`'s facts without messages, params or failures (the shape is `ClientErrorSet` in `@errcat/runtime/client`). */
+/**
+ * The client data: `ErrorSet`'s facts without messages, params or failures
+ * (the shape is `ClientErrorSet` in `@errcat/runtime/client`). Built once per
+ * set, like `catalogData`: the client file and the README's examples read it.
+ */
 export function clientData(set: ErrorSetView): Data {
+  let data = clientDataBySet.get(set);
+  if (data === undefined) {
+    data = buildClientData(set);
+    clientDataBySet.set(set, data);
+  }
+  return data;
+}
+
+const clientDataBySet = new WeakMap<ErrorSetView, Data>();
+
+function buildClientData(set: ErrorSetView): Data {
   return {
     id: set.id,
     wireFormat: set.wireFormat,
