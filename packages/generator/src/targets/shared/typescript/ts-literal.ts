@@ -37,11 +37,15 @@ export function typePropertyName(name: string): string {
 
 /** Text safe inside a JSDoc block: `*\/` cannot close it and no line starts a tag by accident. */
 export function docText(text: string): string {
+  if (!DOC_ESCAPES.test(text)) return text;
   return escapeBidi(text)
     .replace(/\*\//g, '*\\/')
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/^(\s*)@/gm, '$1\\@');
 }
+
+/** What `docText` changes (tested first: most text has none). */
+const DOC_ESCAPES = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\r\u2028\u2029@]|\*\//;
 
 /** A JSDoc block for `text` on one line, or several when it has line breaks; no trailing spaces. */
 export function jsDocBlock(text: string, indent = ''): string {
