@@ -117,9 +117,10 @@ export function buildClientFile(packageDir: string, set: ErrorSetView): Generate
 }
 
 function shapes(set: ErrorSetView, names: SetNames): Array<{ key: string; type: string }> {
+  const members = new Map(set.categories.map((category) => [category.name, category.member]));
   const categoryMember = (name: string | undefined) => {
-    const category = set.categories.find((entry) => entry.name === name);
-    return category === undefined ? 'undefined' : `typeof ${names.categoryEnum}.${category.member}`;
+    const member = name === undefined ? undefined : members.get(name);
+    return member === undefined ? 'undefined' : `typeof ${names.categoryEnum}.${member}`;
   };
   const entries = set.codes.map((code) => ({
     key: code.key,
