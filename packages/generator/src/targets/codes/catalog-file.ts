@@ -57,8 +57,23 @@ export function buildCatalogFile(packageDir: string, packageName: string, set: E
   return printSource(`${packageDir}/${names.dir}/catalog.gen.ts`, statements);
 }
 
-/** The data the runtime reads; the shape is `ErrorSet` in `@errcat/runtime`. */
+/**
+ * The data the runtime reads; the shape is `ErrorSet` in `@errcat/runtime`.
+ * Built once per set and package: the catalog file, the READMEs' examples
+ * and the framework adapters all read it (read only; the runtime's indexes
+ * of it are kept by object, so they are built once too).
+ */
 export function catalogData(packageName: string, set: ErrorSetView): Data {
+  const cached = dataBySet.get(set);
+  if (cached?.packageName === packageName) return cached.data;
+  const data = buildCatalogData(packageName, set);
+  dataBySet.set(set, { packageName, data });
+  return data;
+}
+
+const dataBySet = new WeakMap<ErrorSetView, { packageName: string; data: Data }>();
+
+function buildCatalogData(packageName: string, set: ErrorSetView): Data {
   const names = namesOf(set);
   return {
     id: set.id,

@@ -117,9 +117,10 @@ export function buildClientFile(packageDir: string, set: ErrorSetView): Generate
 }
 
 function shapes(set: ErrorSetView, names: SetNames): Array<{ key: string; type: string }> {
+  const members = new Map(set.categories.map((category) => [category.name, category.member]));
   const categoryMember = (name: string | undefined) => {
-    const category = set.categories.find((entry) => entry.name === name);
-    return category === undefined ? 'undefined' : `typeof ${names.categoryEnum}.${category.member}`;
+    const member = name === undefined ? undefined : members.get(name);
+    return member === undefined ? 'undefined' : `typeof ${names.categoryEnum}.${member}`;
   };
   const entries = set.codes.map((code) => ({
     key: code.key,
@@ -146,8 +147,23 @@ function variantType(code: CodeView): string {
   return code.variants.length > 0 ? code.variants.map((variant) => quote(variant.when)).join(' | ') : 'undefined';
 }
 
-/** The client data: `ErrorSet`'s facts without messages, params or failures (the shape is `ClientErrorSet` in `@errcat/runtime/client`). */
+/**
+ * The client data: `ErrorSet`'s facts without messages, params or failures
+ * (the shape is `ClientErrorSet` in `@errcat/runtime/client`). Built once per
+ * set, like `catalogData`: the client file and the README's examples read it.
+ */
 export function clientData(set: ErrorSetView): Data {
+  let data = clientDataBySet.get(set);
+  if (data === undefined) {
+    data = buildClientData(set);
+    clientDataBySet.set(set, data);
+  }
+  return data;
+}
+
+const clientDataBySet = new WeakMap<ErrorSetView, Data>();
+
+function buildClientData(set: ErrorSetView): Data {
   return {
     id: set.id,
     wireFormat: set.wireFormat,

@@ -4,7 +4,7 @@ import type { GeneratedFile } from '../target.js';
 import type { CodeNameView, ErrorSetView } from './error-sets.js';
 import { camel, namesOf } from './error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
-import { docText, jsDocBlock, propertyName, quote, unionType } from '../shared/typescript/ts-literal.js';
+import { jsDocBlock, propertyName, quote, unionType } from '../shared/typescript/ts-literal.js';
 
 export type EnumStyle = 'enum' | 'const-object';
 
@@ -64,7 +64,7 @@ function enumStatements(name: string, unionName: string, description: string, me
         name,
         isExported: true,
         docs: [{ description: description }],
-        members: members.map((member) => ({ name: member.name, initializer: quote(member.value), docs: [{ description: docText(member.doc) }] })),
+        members: members.map((member) => ({ name: member.name, initializer: quote(member.value), docs: [{ description: member.doc }] })),
       },
       union,
     ];

@@ -58,10 +58,22 @@ export interface CodeNameView {
   readonly codes: readonly CodeView[];
 }
 
-/** The error sets of a catalog, in service order, each service followed by its embedded errors. */
-export function errorSets(catalog: Catalog): ErrorSetView[] {
-  return catalog.services.flatMap((service) => [serviceSet(service), ...(service.embedded ? [embeddedSet(service)] : [])]);
+/**
+ * The error sets of a catalog, in service order, each service followed by its
+ * embedded errors. Built once per catalog: every target that emits code or
+ * examples reads them, and at 10,000 codes building them is not free (the
+ * catalog is frozen, so the views of it cannot go stale).
+ */
+export function errorSets(catalog: Catalog): readonly ErrorSetView[] {
+  let sets = setsByCatalog.get(catalog);
+  if (sets === undefined) {
+    sets = catalog.services.flatMap((service) => [serviceSet(service), ...(service.embedded ? [embeddedSet(service)] : [])]);
+    setsByCatalog.set(catalog, sets);
+  }
+  return sets;
 }
+
+const setsByCatalog = new WeakMap<Catalog, readonly ErrorSetView[]>();
 
 function serviceSet(service: Service): ErrorSetView {
   const categories = service.categories.map((category) => ({

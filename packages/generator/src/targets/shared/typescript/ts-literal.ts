@@ -37,11 +37,15 @@ export function typePropertyName(name: string): string {
 
 /** Text safe inside a JSDoc block: `*\/` cannot close it and no line starts a tag by accident. */
 export function docText(text: string): string {
+  if (!DOC_ESCAPES.test(text)) return text;
   return escapeBidi(text)
     .replace(/\*\//g, '*\\/')
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/^(\s*)@/gm, '$1\\@');
 }
+
+/** What `docText` changes (tested first: most text has none). */
+const DOC_ESCAPES = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\r\u2028\u2029@]|\*\//;
 
 /** A JSDoc block for `text` on one line, or several when it has line breaks; no trailing spaces. */
 export function jsDocBlock(text: string, indent = ''): string {
@@ -58,6 +62,9 @@ const INLINE_WIDTH = 100;
 /**
  * A TypeScript expression for `value`: objects in key order as given,
  * `undefined` properties left out, short flat objects and arrays on one line.
+ * Loops, not entries, filters and maps, and the one-line width summed rather
+ * than the line built to be measured: a catalog's data is hundreds of
+ * thousands of values.
  */
 export function dataLiteral(value: Data, indent = ''): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return String(value);
@@ -65,20 +72,36 @@ export function dataLiteral(value: Data, indent = ''): string {
   const inner = `${indent}  `;
   if (isArray(value)) {
     if (value.length === 0) return '[]';
-    const items = value.map((item) => dataLiteral(item, inner));
-    if (value.every(isScalar)) {
-      const flat = `[${items.join(', ')}]`;
-      if (flat.length + indent.length <= INLINE_WIDTH) return flat;
+    const items: string[] = [];
+    let scalars = true;
+    let width = indent.length;
+    for (const item of value) {
+      const text = dataLiteral(item, inner);
+      items.push(text);
+      if (scalars) {
+        scalars = isScalar(item);
+        width += text.length + 2;
+      }
     }
+    if (scalars && width <= INLINE_WIDTH) return `[${items.join(', ')}]`;
     return `[\n${inner}${items.join(`,\n${inner}`)},\n${indent}]`;
   }
-  const entries = Object.entries(value).filter((entry): entry is [string, Data] => entry[1] !== undefined);
-  if (entries.length === 0) return '{}';
-  const parts = entries.map(([key, item]) => `${propertyName(key)}: ${dataLiteral(item, inner)}`);
-  if (entries.every(([, item]) => isScalar(item))) {
-    const flat = `{ ${parts.join(', ')} }`;
-    if (flat.length + indent.length <= INLINE_WIDTH && !flat.includes('\n')) return flat;
+  const parts: string[] = [];
+  let scalars = true;
+  let width = indent.length + 2;
+  for (const key of Object.keys(value)) {
+    const item = (value as { readonly [key: string]: Data | undefined })[key];
+    if (item === undefined) continue;
+    const part = `${propertyName(key)}: ${dataLiteral(item, inner)}`;
+    parts.push(part);
+    if (scalars) {
+      scalars = isScalar(item);
+      width += part.length + 2;
+    }
   }
+  if (parts.length === 0) return '{}';
+  // Scalars print on one line (`quote` escapes line breaks), so the object does too.
+  if (scalars && width <= INLINE_WIDTH) return `{ ${parts.join(', ')} }`;
   return `{\n${inner}${parts.join(`,\n${inner}`)},\n${indent}}`;
 }
 
