@@ -148,6 +148,8 @@ describe('how generated packages depend on each other', () => {
     expect(manifest('packages/fastify').dependencies['@errcat/runtime']).toMatch(/^\^\d+\.\d+\.\d+$/);
     expect(existsSync(path.join(work, 'packages/fastify/turbo.json'))).toBe(turbo);
     if (turbo) expect(JSON.parse(read('packages/fastify/turbo.json'))).toEqual({ extends: ['//'], tasks: { build: { dependsOn: ['^build'] } } });
+    // A package with nothing to build has no outputs for turbo to look for.
+    if (turbo) expect(JSON.parse(read('packages/openapi/turbo.json'))).toEqual({ extends: ['//'], tasks: { build: { dependsOn: ['^build'], outputs: [] } } });
   });
 
   it('without a workspace, says how to install the packages when they first appear', async () => {

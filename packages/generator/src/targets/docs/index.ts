@@ -17,7 +17,7 @@ export const docsTarget: Target = {
     return [
       buildHtmlPage(dir, templates, catalog, sets),
       ...buildMarkdownPages(dir, templates, catalog, sets),
-      ...projectFiles(input, 'docs'),
+      ...projectFiles(input, 'docs', { builds: false }),
       buildReadme(dir, templates, catalog, sets),
       packageManifest(input, {
         target: 'docs',

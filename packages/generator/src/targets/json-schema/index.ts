@@ -19,7 +19,7 @@ export const jsonSchemaTarget: Target = {
       jsonFile(`${dir}/schemas/bundle.schema.json`, buildBundle(catalog, documents)),
       buildSchemaModule(dir, documents),
       buildSchemaTypes(dir, catalog, documents),
-      ...projectFiles(input, 'json-schema'),
+      ...projectFiles(input, 'json-schema', { builds: false }),
       buildReadme(dir, input, documents),
       packageManifest(input, {
         target: 'json-schema',

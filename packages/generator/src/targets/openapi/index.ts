@@ -23,7 +23,7 @@ export const openapiTarget: Target = {
         ],
         shared,
       ),
-      ...projectFiles(input, 'openapi'),
+      ...projectFiles(input, 'openapi', { builds: false }),
       buildReadme(dir, input, Object.keys(document31.components?.schemas ?? {})),
       packageManifest(input, {
         target: 'openapi',

@@ -37,15 +37,17 @@ export function packageTsconfig(dir: string, options: TsconfigOptions = {}): Gen
  * What every generated package carries besides its own files: the project's
  * LICENSE, and where the root uses turbo, a turbo.json that builds the
  * package after its siblings (and after generation, where errcat is itself
- * a workspace package whose task turbo can name).
+ * a workspace package whose task turbo can name). A package that ships as
+ * generated (`builds: false`) declares no build outputs, so turbo neither
+ * looks for the root's `dist/**` in it nor warns that it found none.
  */
-export function projectFiles(input: TargetInput, target: TargetName): GeneratedFile[] {
+export function projectFiles(input: TargetInput, target: TargetName, { builds = true }: { builds?: boolean } = {}): GeneratedFile[] {
   const dir = packageDir(input.catalog, target);
   const files: GeneratedFile[] = [];
   if (input.project.licenseText !== undefined) files.push({ path: `${dir}/LICENSE`, contents: input.project.licenseText });
   if (input.project.turbo) {
     const dependsOn = ['^build', ...(input.project.generateTask ? [input.project.generateTask] : [])];
-    files.push(jsonFile(`${dir}/turbo.json`, { extends: ['//'], tasks: { build: { dependsOn } } }));
+    files.push(jsonFile(`${dir}/turbo.json`, { extends: ['//'], tasks: { build: builds ? { dependsOn } : { dependsOn, outputs: [] } } }));
   }
   return files;
 }
