@@ -44,11 +44,6 @@ function inputsFingerprint(input: unknown, targets: readonly string[], dirs: rea
   return hash.digest('hex');
 }
 
-/** `inputsFingerprint` of another input for the same targets and folders (see `checkRecord`). */
-export async function fingerprintOf(input: unknown, targets: readonly string[], dirs: readonly string[]): Promise<string> {
-  return inputsFingerprint(input, targets, dirs, await errcatBuild());
-}
-
 /** The inputs' fingerprint, and the number of files when the owned folders hold exactly what the record says a generation from these inputs wrote. */
 export interface RecordCheck {
   readonly inputs: string;

@@ -2,12 +2,13 @@ import path from 'node:path';
 import { loadCatalog } from '../../load/load-catalog.js';
 import { changedSinceRead } from '../../load/read-spec-dir.js';
 import type { Catalog, TargetName } from '../../model/catalog.js';
-import { coveredByWorkspace, detectProject, parseJsonObject, readJson, type Project } from '../../project/detect-project.js';
+import { coveredByWorkspace, detectProject, readJson, type Project } from '../../project/detect-project.js';
 import { foreignFolders } from '../../project/ownership.js';
 import { readTemplates } from '../../project/templates.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../../targets/target.js';
+import { INITIAL_VERSION, packageName } from '../../targets/shared/package-manifest.js';
 import { compareText } from '../../util/sort.js';
-import { checkRecord, fingerprintOf, outputRecord, writeRecord } from '../../writer/fingerprint.js';
+import { checkRecord, outputRecord, writeRecord } from '../../writer/fingerprint.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
 import { withOutputLock } from '../../writer/output-lock.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
@@ -110,14 +111,7 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
     }
     // The disk now holds exactly these files (written, or found equal by --check).
     if (inputs !== undefined && (!options.check || isClean(planned))) {
-      // The next run reads the packages' versions back from the manifests just
-      // written (an input, see gatherInput): recorded as it will read them, a
-      // first generation is followed by a no-op one, not by a second full run.
-      const written = new Map(files.map((file) => [file.path, file]));
-      const manifests = ownedDirs.map((dir) => written.get(`${dir}/package.json`));
-      const next = { ...input, versions: versionsOf(manifests.map((file) => (file === undefined ? undefined : parseJsonObject(file.contents)))) };
-      const recorded = sameVersions(next.versions, input.versions) ? inputs : await fingerprintOf(next, names, ownedDirs);
-      await writeRecord(root, outputRecord(recorded, files));
+      await writeRecord(root, outputRecord(inputs, files));
       timer.lap('record');
     }
     return planned;
@@ -197,7 +191,7 @@ export async function gatherInput(root: string, catalog: Catalog, targets: reado
   const input: TargetInput = {
     catalog,
     templates: templates.sources,
-    versions: versionsOf(manifests),
+    versions: versionsOf(catalog, targets, manifests),
     runtimeVersion: project.runtimeInWorkspace ? 'workspace:^' : `^${project.runtimeVersion}`,
     project: {
       siblingProtocol: project.siblingProtocol,
@@ -209,17 +203,20 @@ export async function gatherInput(root: string, catalog: Catalog, targets: reado
   return { input, unusedTemplates: templates.unused.map((name) => path.join(templateDir, name)) };
 }
 
-/** Each generated package's version by package name, as its manifest says (kept across generations; changesets bump it). */
-function versionsOf(manifests: ReadonlyArray<Record<string, unknown> | undefined>): Record<string, string> {
+/**
+ * Each enabled package's version by package name: what its manifest says
+ * (kept across generations; changesets bump it), else the initial one. Every
+ * name is given, so the versions a generation writes are the very versions
+ * the next one reads back: a first generation is followed by a no-op one.
+ */
+function versionsOf(catalog: Catalog, targets: readonly Pick<Target, 'name'>[], manifests: ReadonlyArray<Record<string, unknown> | undefined>): Record<string, string> {
   const versions: Record<string, string> = {};
-  for (const manifest of manifests) {
-    if (typeof manifest?.name === 'string' && typeof manifest.version === 'string') versions[manifest.name] = manifest.version;
-  }
+  targets.forEach((target, index) => {
+    const name = packageName(catalog, target.name);
+    const manifest = manifests[index];
+    versions[name] = manifest?.name === name && typeof manifest.version === 'string' ? manifest.version : INITIAL_VERSION;
+  });
   return versions;
-}
-
-function sameVersions(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Generated packages outside the workspace's globs are not installed by the package manager: say so once. */

@@ -6,7 +6,7 @@ import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import type { Catalog } from '../../model/catalog.js';
 import { GENERATED_NOTICE, yamlHeader } from '../shared/generated-header.js';
 import { jsonFiles } from '../shared/json-file.js';
-import { packageName } from '../shared/package-manifest.js';
+import { INITIAL_VERSION, packageName } from '../shared/package-manifest.js';
 import { partsFile } from '../shared/text-parts.js';
 import { yamlParts } from '../shared/yaml-text.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
@@ -72,7 +72,7 @@ function info(input: TargetInput): { title: string; version: string; description
   const name = packageName(input.catalog, 'openapi');
   return {
     title: `${name}: error components`,
-    version: input.versions[name] ?? '0.0.0',
+    version: input.versions[name] ?? INITIAL_VERSION,
     description: `Error responses, schemas and headers of ${describeServices(input.catalog)}, to \`$ref\` from an API definition. This document has no paths of its own.`,
   };
 }

@@ -10,7 +10,7 @@ import { camel, codeMember, errorSets, namesOf, type ErrorSetView } from '../cod
 import { sortedEntries } from '../../util/sort.js';
 import { packageDir, type TargetInput } from '../target.js';
 import { markdownText } from './markdown.js';
-import { packageName } from './package-manifest.js';
+import { INITIAL_VERSION, packageName } from './package-manifest.js';
 import { quote, typePropertyName } from './typescript/ts-literal.js';
 
 /** The TypeScript the generated packages build with; the workspace pins the same. */
@@ -53,7 +53,7 @@ export function siblingRange(input: TargetInput, from: TargetName, to: TargetNam
     case 'workspace':
       return 'workspace:^';
     case 'version':
-      return `^${input.versions[packageName(input.catalog, to)] ?? '0.0.0'}`;
+      return `^${input.versions[packageName(input.catalog, to)] ?? INITIAL_VERSION}`;
     case 'file':
       return `file:${path.posix.relative(packageDir(input.catalog, from), packageDir(input.catalog, to))}`;
   }

@@ -20,6 +20,9 @@ export interface ManifestOptions {
 }
 
 /** The npm name of a target's package: `@azure-errors/codes`. */
+/** The version a generated package starts at, before changesets bump it. */
+export const INITIAL_VERSION = '0.0.0';
+
 export function packageName(catalog: Catalog, target: TargetName): string {
   return catalog.settings.packages[target].name;
 }
@@ -43,7 +46,7 @@ export function packageManifest(input: TargetInput, options: ManifestOptions): G
   const { license, author, repository, homepage } = input.catalog.settings.metadata;
   const manifest = {
     name,
-    version: input.versions[name] ?? '0.0.0',
+    version: input.versions[name] ?? INITIAL_VERSION,
     description: options.description,
     type: 'module',
     ...(license ? { license } : {}),
