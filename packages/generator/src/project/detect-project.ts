@@ -107,7 +107,7 @@ export async function readJson(file: string): Promise<Record<string, unknown> | 
 }
 
 /** A JSON object's members; undefined for text that is no JSON object. */
-export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

@@ -1,6 +1,6 @@
-// Each built-in target imported only when a catalog enables it: most of them
-// print TypeScript with ts-morph, whose import is most of errcat's start-up,
-// and a project that emits only its OpenAPI components needs none of it.
+// Each built-in target imported only when a catalog enables it: a run loads
+// the targets its catalog names and no other (a project that emits only its
+// OpenAPI components loads none of the TypeScript printing).
 
 import type { TargetName } from '../model/catalog.js';
 import type { Target } from './target.js';

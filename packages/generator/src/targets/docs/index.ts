@@ -1,5 +1,5 @@
 import { projectFiles } from '../shared/package-files.js';
-import { NOTHING_TO_BUILD, packageManifest, packageName } from '../shared/package-manifest.js';
+import { packageManifest, packageName } from '../shared/package-manifest.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../target.js';
 import { docsSets } from './entries.js';
 import { buildHtmlPage, HTML_TEMPLATE, SCRIPT_TEMPLATE, STYLE_TEMPLATE } from './html-page.js';
@@ -17,7 +17,7 @@ export const docsTarget: Target = {
     return [
       buildHtmlPage(dir, templates, catalog, sets),
       ...buildMarkdownPages(dir, templates, catalog, sets),
-      ...projectFiles(input, 'docs', { builds: false }),
+      ...projectFiles(input, 'docs'),
       buildReadme(dir, templates, catalog, sets),
       packageManifest(input, {
         target: 'docs',
@@ -25,7 +25,6 @@ export const docsTarget: Target = {
         keywords: ['errors', 'error-codes', 'documentation', packageName(catalog, 'docs').split('/')[0]!.replace(/^@/, '')],
         exports: { './index.html': './index.html', './markdown/*': './markdown/*' },
         files: ['index.html', 'markdown'],
-        scripts: NOTHING_TO_BUILD,
       }),
     ];
   },

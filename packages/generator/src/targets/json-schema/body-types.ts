@@ -15,7 +15,7 @@ export function bodyTypeAliases(catalog: Catalog): TypeAliasDeclarationStructure
       kind: StructureKind.TypeAlias,
       name,
       isExported: true,
-      docs: [docText([schema.title, schema.description].filter(Boolean).join('\n\n') || name)],
+      docs: [[schema.title, schema.description].filter(Boolean).join('\n\n') || name],
       type: typeText(schema),
     })),
   );

@@ -1,5 +1,5 @@
 import { projectFiles } from '../shared/package-files.js';
-import { NOTHING_TO_BUILD, packageManifest } from '../shared/package-manifest.js';
+import { packageManifest } from '../shared/package-manifest.js';
 import { jsonFile } from '../shared/json-file.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../target.js';
 import { buildReadme, README_TEMPLATE } from './readme.js';
@@ -19,7 +19,7 @@ export const jsonSchemaTarget: Target = {
       jsonFile(`${dir}/schemas/bundle.schema.json`, buildBundle(catalog, documents)),
       buildSchemaModule(dir, documents),
       buildSchemaTypes(dir, catalog, documents),
-      ...projectFiles(input, 'json-schema', { builds: false }),
+      ...projectFiles(input, 'json-schema'),
       buildReadme(dir, input, documents),
       packageManifest(input, {
         target: 'json-schema',
@@ -30,7 +30,6 @@ export const jsonSchemaTarget: Target = {
           './schemas/*': './schemas/*',
         },
         files: ['index.js', 'index.d.ts', 'schemas'],
-        scripts: NOTHING_TO_BUILD,
       }),
     ];
   },

@@ -1,5 +1,5 @@
 import { projectFiles } from '../shared/package-files.js';
-import { NOTHING_TO_BUILD, packageManifest, packageName } from '../shared/package-manifest.js';
+import { packageManifest, packageName } from '../shared/package-manifest.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../target.js';
 import { buildDocument30, buildDocument31, DOCUMENT_30, DOCUMENT_31, serializeDocuments, sharedComponents } from './documents.js';
 import { buildReadme, README_TEMPLATE } from './readme.js';
@@ -23,7 +23,7 @@ export const openapiTarget: Target = {
         ],
         shared,
       ),
-      ...projectFiles(input, 'openapi', { builds: false }),
+      ...projectFiles(input, 'openapi'),
       buildReadme(dir, input, Object.keys(document31.components?.schemas ?? {})),
       packageManifest(input, {
         target: 'openapi',
@@ -31,7 +31,6 @@ export const openapiTarget: Target = {
         keywords: ['openapi', 'errors', 'components', packageName(input.catalog, 'openapi').split('/')[0]!.replace(/^@/, '')],
         exports: Object.fromEntries(files.map((file) => [file, file])),
         files: files.map((file) => file.slice(2)),
-        scripts: NOTHING_TO_BUILD,
       }),
     ];
   },

@@ -1,6 +1,7 @@
 import type { TargetName } from '../../model/catalog.js';
 import { packageDir, type GeneratedFile, type TargetInput } from '../target.js';
 import { jsonFile } from './json-file.js';
+import { SHIPS_AS_GENERATED } from './package-manifest.js';
 
 export interface TsconfigOptions {
   /** Ambient type packages the sources need (`node` for `node:http`), none by default. */
@@ -38,16 +39,16 @@ export function packageTsconfig(dir: string, options: TsconfigOptions = {}): Gen
  * LICENSE, and where the root uses turbo, a turbo.json that builds the
  * package after its siblings (and after generation, where errcat is itself
  * a workspace package whose task turbo can name). A package that ships as
- * generated (`builds: false`) declares no build outputs, so turbo neither
- * looks for the root's `dist/**` in it nor warns that it found none.
+ * generated declares no build outputs, so turbo neither looks for the root's
+ * `dist/**` in it nor warns that it found none.
  */
-export function projectFiles(input: TargetInput, target: TargetName, { builds = true }: { builds?: boolean } = {}): GeneratedFile[] {
+export function projectFiles(input: TargetInput, target: TargetName): GeneratedFile[] {
   const dir = packageDir(input.catalog, target);
   const files: GeneratedFile[] = [];
   if (input.project.licenseText !== undefined) files.push({ path: `${dir}/LICENSE`, contents: input.project.licenseText });
   if (input.project.turbo) {
     const dependsOn = ['^build', ...(input.project.generateTask ? [input.project.generateTask] : [])];
-    files.push(jsonFile(`${dir}/turbo.json`, { extends: ['//'], tasks: { build: builds ? { dependsOn } : { dependsOn, outputs: [] } } }));
+    files.push(jsonFile(`${dir}/turbo.json`, { extends: ['//'], tasks: { build: SHIPS_AS_GENERATED.has(target) ? { dependsOn, outputs: [] } : { dependsOn } } }));
   }
   return files;
 }

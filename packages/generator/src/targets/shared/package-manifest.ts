@@ -35,7 +35,10 @@ export const NODE_ENGINES = '>=20.19';
  * `npm run build --workspaces` (and yarn's, pnpm's `-r`) fail on a workspace
  * without one.
  */
-export const NOTHING_TO_BUILD: Readonly<Record<string, string>> = { build: 'echo "nothing to build: this package ships as generated"' };
+const NOTHING_TO_BUILD: Readonly<Record<string, string>> = { build: 'echo "nothing to build: this package ships as generated"' };
+
+/** The targets whose package ships as generated: their build does nothing and leaves no output (see `projectFiles`). */
+export const SHIPS_AS_GENERATED: ReadonlySet<TargetName> = new Set<TargetName>(['openapi', 'json-schema', 'docs']);
 
 /** The field that marks a folder as errcat's: `generate` writes only into folders whose package.json carries it. */
 export const OWNER_MARK = { generated: true } as const;
@@ -60,7 +63,7 @@ export function packageManifest(input: TargetInput, options: ManifestOptions): G
     ...(options.types ? { types: options.types } : {}),
     exports: { ...options.exports, './package.json': './package.json' },
     files: options.files,
-    ...(options.scripts ? { scripts: options.scripts } : {}),
+    ...(options.scripts ? { scripts: options.scripts } : SHIPS_AS_GENERATED.has(options.target) ? { scripts: NOTHING_TO_BUILD } : {}),
     ...(options.dependencies ? { dependencies: options.dependencies } : {}),
     ...(options.peerDependencies ? { peerDependencies: options.peerDependencies } : {}),
     ...(options.peerDependenciesMeta ? { peerDependenciesMeta: options.peerDependenciesMeta } : {}),

@@ -10,7 +10,6 @@ import type { StructureKind as TsMorphStructureKind, VariableDeclarationKind as 
 export const StructureKind = {
   Class: 2 as TsMorphStructureKind.Class,
   Enum: 8 as TsMorphStructureKind.Enum,
-  EnumMember: 9 as TsMorphStructureKind.EnumMember,
   ExportDeclaration: 11 as TsMorphStructureKind.ExportDeclaration,
   Function: 13 as TsMorphStructureKind.Function,
   ImportDeclaration: 16 as TsMorphStructureKind.ImportDeclaration,
@@ -24,4 +23,3 @@ export const VariableDeclarationKind = {
   Const: 'const' as TsMorphVariableDeclarationKind.Const,
 } as const;
 
-export type StructureKind = (typeof StructureKind)[keyof typeof StructureKind];

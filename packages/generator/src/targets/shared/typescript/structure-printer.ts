@@ -202,7 +202,7 @@ class StructurePrinter {
     if (!isWhitespace(structure.name)) w.write(` ${structure.name}`);
     this.typeParameters(structure.typeParameters);
     this.parameters(structure.parameters);
-    this.returnType(structure.returnType);
+    this.typed(':', structure.returnType);
     if (structure.hasDeclareKeyword) w.write(';');
     else w.space().inlineBlock(() => this.bodyStatements(structure.statements));
   }
@@ -292,7 +292,7 @@ class StructurePrinter {
     w.conditionalWrite(structure.hasQuestionToken, '?');
     this.typeParameters(structure.typeParameters);
     this.parameters(structure.parameters);
-    this.returnType(structure.returnType);
+    this.typed(':', structure.returnType);
     if (ambient || structure.isAbstract) w.write(';');
     else w.spaceIfLastNot().inlineBlock(() => this.bodyStatements(structure.statements));
   }
@@ -334,7 +334,7 @@ class StructurePrinter {
     w.closeComment();
     this.docs(structure.docs);
     w.write(`${modifiers(structure)}[${structure.keyName || 'key'}: ${structure.keyType || 'string'}]`);
-    this.returnType(structure.returnType);
+    this.typed(':', structure.returnType);
     w.write(';');
   }
 
@@ -475,10 +475,6 @@ class StructurePrinter {
       this.beforeStatement();
       write(statement);
     }
-  }
-
-  private returnType(returnType: Text | undefined): void {
-    if (returnType != null) this.laidOut(': ', returnType);
   }
 
   /** `: type` (`=` for a type alias); the type text when one was written. */
@@ -673,11 +669,6 @@ function textOf(value: Text): string {
   return value.includes('\r') ? new CodeBlockWriter(WRITER_OPTIONS).write(value).toString() : value;
 }
 
-/**
- * Whether text may end in white space, a comma or a comment, after which
- * ts-morph's scanner would not put a comma; on the safe side, any comment
- * mark outside a double-quoted string, or any other quote, counts.
- */
 /** Whether text starts with a line break, but for white space (which goes). */
 function startsOnNewLine(text: string): boolean {
   return /^[ \t]*\n/.test(text);
@@ -699,6 +690,11 @@ function itemText(...parts: Array<string | undefined>): string {
   return parts.filter((part) => part !== undefined).join(' ');
 }
 
+/**
+ * Whether text may end in white space, a comma or a comment, after which
+ * ts-morph's scanner would not put a comma; on the safe side, any comment
+ * mark outside a double-quoted string, or any other quote, counts.
+ */
 function endsInTrivia(text: string): boolean {
   return /[\s,]$/.test(text) || /['`]|\/[/*]/.test(text.replace(/"(?:[^"\\\n]|\\.)*"/g, '""'));
 }

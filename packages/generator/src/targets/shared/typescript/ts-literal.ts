@@ -10,7 +10,8 @@ const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * ("Trojan Source", CVE-2021-42574). Literals keep them as `\u` escapes, so
  * the value is unchanged; comments show the escape as text.
  */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const BIDI = '\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069';
+const BIDI_CONTROLS = new RegExp(`[${BIDI}]`, 'g');
 const escapeBidi = (text: string) => text.replace(BIDI_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 
 /** A double-quoted string literal whose value is exactly `text`. */
@@ -22,7 +23,7 @@ export function quote(text: string): string {
 }
 
 /** What `quote` escapes beyond JSON (tested first: most text has none). */
-const NEEDS_ESCAPE = /[\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const NEEDS_ESCAPE = new RegExp(`[\u2028\u2029${BIDI}]`);
 
 /** A property name in an object literal or type: bare when it can be, else quoted. */
 export function propertyName(name: string): string {
@@ -45,7 +46,7 @@ export function docText(text: string): string {
 }
 
 /** What `docText` changes (tested first: most text has none). */
-const DOC_ESCAPES = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\r\u2028\u2029@]|\*\//;
+const DOC_ESCAPES = new RegExp(`[${BIDI}\r\u2028\u2029@]|\\*/`);
 
 /** A JSDoc block for `text` on one line, or several when it has line breaks; no trailing spaces. */
 export function jsDocBlock(text: string, indent = ''): string {
