@@ -1,16 +1,14 @@
 import jsYaml from 'js-yaml';
-import { createRequire } from 'node:module';
 import type { Document, Node, YAMLError } from 'yaml';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics/diagnostic.js';
 import { inspectData, MAX_ALIASES, MAX_ALIAS_EXPANSION, mayShareOrSplit } from './inspect-data.js';
 import { offsetTooDeep } from './nesting-depth.js';
 import type { SpecText } from './read-spec-dir.js';
+import { lazily } from '../util/lazy-load.js';
 
 // `yaml` keeps positions and finds every syntax error, which only a spec
 // with a problem needs: it is loaded then, not at every start.
-const require = createRequire(import.meta.url);
-let yamlLibrary: typeof import('yaml') | undefined;
-const yaml = (): typeof import('yaml') => (yamlLibrary ??= require('yaml') as typeof import('yaml'));
+const yaml = lazily<typeof import('yaml')>('yaml');
 
 /** Levels of nesting errcat reads; a spec file needs about eight. */
 export const MAX_NESTING = 64;

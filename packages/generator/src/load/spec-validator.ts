@@ -1,7 +1,7 @@
 // The validator of spec files against schema/spec.schema.json. Compiling the
 // schema costs Ajv about a quarter of a second at every start, more than
 // `errcat validate` spends on the seed catalog itself; so the build compiles
-// it once into dist/load/spec-validator.gen.js (scripts/write-spec-validator.mjs;
+// it once into dist/load/spec-validator.gen.js (scripts/write-precompiled.mjs;
 // scripts/bundle-cli.mjs copies it next to the CLI bundle's chunks),
 // and a run without that file (the tests, from src/) compiles it as before.
 // spec-validator.test.ts holds the two to the same answers.
@@ -9,6 +9,7 @@
 import type { Options, ValidateFunction } from 'ajv';
 import specSchema from '../../schema/spec.schema.json' with { type: 'json' };
 import type { RawSpecFile } from '../spec/raw-spec.js';
+import { importPrecompiled } from '../util/lazy-load.js';
 
 export type SpecValidator = ValidateFunction<RawSpecFile>;
 
@@ -21,14 +22,7 @@ const OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true,
 
 /** The validator: the build's precompiled one when there is one, else compiled now. */
 export async function specValidator(): Promise<SpecValidator> {
-  const precompiled = await import(new URL(PRECOMPILED_FILE, import.meta.url).href).then(
-    (module: { default: SpecValidator }) => module.default,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ERR_MODULE_NOT_FOUND') return undefined;
-      throw error;
-    },
-  );
-  return precompiled ?? (await compileSpecValidator());
+  return (await importPrecompiled<SpecValidator>(new URL(PRECOMPILED_FILE, import.meta.url))) ?? (await compileSpecValidator());
 }
 
 export async function compileSpecValidator(): Promise<SpecValidator> {
@@ -48,5 +42,5 @@ export async function specValidatorSource(): Promise<string> {
   const standaloneCode = typeof exported === 'function' ? exported : exported.default;
   const ajv = new Ajv({ ...OPTIONS, code: { source: true, esm: true } });
   const code = standaloneCode(ajv, ajv.compile(specSchema));
-  return `// Compiled from schema/spec.schema.json by errcat's build (scripts/write-spec-validator.mjs). Do not edit.\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}\n`;
+  return `// Compiled from schema/spec.schema.json by errcat's build (scripts/write-precompiled.mjs). Do not edit.\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}\n`;
 }

@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
+import { lazily } from './lazy-load.js';
 
 // Loaded at the first typo to look at, not at every start of errcat.
-const require = createRequire(import.meta.url);
-let levenshtein: typeof import('fastest-levenshtein') | undefined;
-const library = (): typeof import('fastest-levenshtein') => (levenshtein ??= require('fastest-levenshtein') as typeof import('fastest-levenshtein'));
+const library = lazily<typeof import('fastest-levenshtein')>('fastest-levenshtein');
 
 /** The closest candidate when it is close enough to be what the user meant. */
 export function suggest(name: string, candidates: readonly string[]): string | undefined {

@@ -1,12 +1,10 @@
 import type { TemplateProblem } from '@errcat/runtime';
-import { createRequire } from 'node:module';
+import { lazily } from '../util/lazy-load.js';
 
 // The runtime (with its locale negotiation) is loaded only for a text with a
 // malformed brace, which a valid catalog never has: `errcat validate` does
-// not pay for it at every start. (Node 20.19 and later require ES modules.)
-const require = createRequire(import.meta.url);
-let runtime: typeof import('@errcat/runtime') | undefined;
-const templates = (): typeof import('@errcat/runtime') => (runtime ??= require('@errcat/runtime') as typeof import('@errcat/runtime'));
+// not pay for it at every start.
+const templates = lazily<typeof import('@errcat/runtime')>('@errcat/runtime');
 
 /** What the message rules need to know of one message text. */
 export interface TemplateFacts {

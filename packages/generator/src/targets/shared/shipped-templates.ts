@@ -2,17 +2,17 @@
 // far more than rendering (the HTML page's template alone about 90 ms at a
 // cold start, all of them a fifth of a second), the same on every run; so the
 // build precompiles each shipped template into
-// dist/targets/shared/shipped-templates.gen.js (scripts/precompile-templates.mjs),
+// dist/targets/shared/shipped-templates.gen.js (scripts/write-precompiled.mjs),
 // together with the text it was compiled from. A project's own template, or a
 // shipped one edited since the build, is another text and is compiled when
 // used, as is every template of a run without that file (the tests, from src/).
 // render-template.test.ts holds the two ways to the same text.
 
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type HandlebarsModule from 'handlebars';
 import { DEFAULT_TEMPLATE_DIR } from '../../project/templates.js';
+import { importPrecompiled, lazily } from '../../util/lazy-load.js';
 import { compareText } from '../../util/sort.js';
 
 type Handlebars = typeof HandlebarsModule;
@@ -39,19 +39,12 @@ export function compileOptions(html: boolean): CompileOptions {
 // Handlebars' single-file builds (shipped in its package for browsers, plain
 // CommonJS too) load in a fraction of the time its many-module entry takes;
 // and a run that renders only precompiled templates needs no compiler at all.
-const require = createRequire(import.meta.url);
-export const handlebarsRuntime = (): Handlebars => require('handlebars/dist/handlebars.runtime.js') as Handlebars;
-export const handlebarsCompiler = (): Handlebars => require('handlebars/dist/handlebars.js') as Handlebars;
+export const handlebarsRuntime = lazily<Handlebars>('handlebars/dist/handlebars.runtime.js');
+export const handlebarsCompiler = lazily<Handlebars>('handlebars/dist/handlebars.js');
 
 /** The build's precompiled templates, by file name; undefined when the build wrote none. */
 export async function loadShippedTemplates(url: URL = new URL(PRECOMPILED_FILE, import.meta.url)): Promise<Readonly<Record<string, ShippedTemplate>> | undefined> {
-  return import(url.href).then(
-    (module: { default: Readonly<Record<string, ShippedTemplate>> }) => module.default,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ERR_MODULE_NOT_FOUND') return undefined;
-      throw error;
-    },
-  );
+  return importPrecompiled<Readonly<Record<string, ShippedTemplate>>>(url);
 }
 
 /** The precompiled templates of `dir` as an ES module (what the build writes). */
@@ -70,5 +63,5 @@ export async function shippedTemplatesSource(dir: string = DEFAULT_TEMPLATE_DIR)
       return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    html: ${html},\n    spec: ${spec},\n  },\n`;
     }),
   );
-  return `// Precompiled from templates/*.hbs by errcat's build (scripts/precompile-templates.mjs). Do not edit.\nexport default {\n${entries.join('')}};\n`;
+  return `// Precompiled from templates/*.hbs by errcat's build (scripts/write-precompiled.mjs). Do not edit.\nexport default {\n${entries.join('')}};\n`;
 }

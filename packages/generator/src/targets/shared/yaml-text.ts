@@ -7,13 +7,12 @@
 // whole document goes to the library, so the output never depends on which
 // path wrote it. yaml-text.test.ts holds the two to the same bytes.
 
-import { createRequire } from 'node:module';
+import { lazily } from '../../util/lazy-load.js';
 import { compactParts } from './text-parts.js';
 
 // The library is loaded only for a document this writer leaves to it, which
 // generated catalogs rarely have: loading it costs a cold start 60-90 ms.
-const require = createRequire(import.meta.url);
-const yamlLibrary = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+const yamlLibrary = lazily<typeof import('yaml')>('yaml');
 
 /** What generated YAML is written with: no line folding, no anchors for repeated objects. */
 export const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
