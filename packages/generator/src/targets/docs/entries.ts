@@ -5,7 +5,8 @@
 // what `new MlStudioError(…).toBody(locale)` returns, never a copy of it.
 
 import { CatalogError, errorBody, matchLocale, problemBody, type ErrorSet } from '@errcat/runtime';
-import type { Catalog, Localized } from '../../model/catalog.js';
+import type { Catalog, Localized, Service } from '../../model/catalog.js';
+import { compareText } from '../../util/sort.js';
 import { catalogData } from '../codes/catalog-file.js';
 import { errorSets, type CodeView, type ErrorSetView } from '../codes/error-sets.js';
 import { packageName } from '../shared/package-manifest.js';
@@ -113,4 +114,21 @@ function perChosenLocale<T>(locales: readonly string[], chosen: Readonly<Record<
 
 function perLocale<T>(locales: readonly string[], value: (locale: string) => T): Record<string, T> {
   return Object.fromEntries(locales.map((locale) => [locale, value(locale)]));
+}
+
+/** A rest-guidelines service's categories as its pages list them: by status, then name. */
+export function categoriesByStatus(service: Service): Service['categories'] {
+  return [...service.categories].sort((a, b) => a.status - b.status || compareText(a.name, b.name));
+}
+
+/** Rows grouped by `keyOf`, each group in row order. */
+export function groupRows(rows: readonly DocsRow[], keyOf: (row: DocsRow) => string | undefined): Map<string | undefined, DocsRow[]> {
+  const groups = new Map<string | undefined, DocsRow[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }

@@ -9,7 +9,7 @@ import { compareText } from '../../util/sort.js';
 import { GENERATED_NOTICE } from '../shared/generated-header.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile } from '../target.js';
-import type { DocsRow, DocsSet } from './entries.js';
+import { categoriesByStatus, groupRows, type DocsRow, type DocsSet } from './entries.js';
 import { markdownPath } from './markdown-pages.js';
 import { uiStrings } from './ui-strings.js';
 import { ShapeTable, type MarkerValues } from './wire-templates.js';
@@ -98,16 +98,16 @@ export function buildHtmlPage(packageDir: string, templates: Readonly<Record<str
 
 /** Categories (in status order), flat codes by status, embedded codes by category: one titled block each. */
 function groupsOf(set: DocsSet, service: Service): Array<Omit<GroupView, 'tables'> & { rows: readonly DocsRow[] }> {
+  const rowsOf = groupRows(set.rows, (row) => row.category);
   if (!set.http) {
-    return set.view.categories.map((category) => ({ id: `${set.id}/${category.name}`, heading: category.title, messages: [], rows: set.rows.filter((row) => row.category === category.name) }));
+    return set.view.categories.map((category) => ({ id: `${set.id}/${category.name}`, heading: category.title, messages: [], rows: rowsOf.get(category.name) ?? [] }));
   }
   if (set.view.categories.length > 0) {
-    const categories = [...service.categories].sort((a, b) => a.status - b.status || compareText(a.name, b.name));
-    return categories.map((category) => ({
+    return categoriesByStatus(service).map((category) => ({
       id: `${set.id}/${category.name}`,
       heading: `${category.title} · ${category.status} ${statusText(category.status)}`,
       messages: [{ category: category.name, text: set.categoryMessages[category.name]![service.defaultLocale]! }],
-      rows: set.rows.filter((row) => row.category === category.name),
+      rows: rowsOf.get(category.name) ?? [],
     }));
   }
   const statuses = [...new Set(set.rows.map((row) => row.status!))].sort((a, b) => a - b);

@@ -12,7 +12,7 @@ import { markdownHeader } from '../shared/generated-header.js';
 import { markdownText } from '../shared/markdown.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile } from '../target.js';
-import { localizedText, type DocsRow, type DocsSet } from './entries.js';
+import { categoriesByStatus, groupRows, localizedText, type DocsRow, type DocsSet } from './entries.js';
 import { uiStrings, type UiStrings } from './ui-strings.js';
 
 export const MARKDOWN_TEMPLATE = 'docs.service.md.hbs';
@@ -58,8 +58,8 @@ function pageView(service: Service, locale: string, sets: readonly DocsSet[]) {
 
 /** rest-guidelines: the categories in the source's order (by status, then name), each with its codes. */
 function categorySections(service: Service, set: DocsSet, locale: string, ui: UiStrings): SectionView[] {
-  const categories = [...service.categories].sort((a, b) => a.status - b.status || compareText(a.name, b.name));
-  return categories.map((category) => ({
+  const rowsOf = groupRows(set.rows, (row) => row.category);
+  return categoriesByStatus(service).map((category) => ({
     anchor: category.anchor ?? `${category.name}-http-status-code-${category.status}`.toLowerCase(),
     heading: `${markdownText(category.title)} (${ui.httpStatusCode} ${category.status})`,
     paragraphs: [markdownText(localizedText(category.message, locale, service.defaultLocale)), ...paragraphs(category.description, locale, service.defaultLocale)],
@@ -68,7 +68,7 @@ function categorySections(service: Service, set: DocsSet, locale: string, ui: Ui
         headings: [],
         columns: [ui.errorCode, ui.userMessage],
         // A code that answers with its category's message has an empty cell, as on the source page.
-        rows: set.rows.filter((row) => row.category === category.name).map((row) => [markdownText(row.code), row.messageFromCategory ? '' : cell(row, locale)]),
+        rows: (rowsOf.get(category.name) ?? []).map((row) => [markdownText(row.code), row.messageFromCategory ? '' : cell(row, locale)]),
       },
     ],
   }));
@@ -80,8 +80,7 @@ function categorySections(service: Service, set: DocsSet, locale: string, ui: Ui
  * codes in none, or all codes when it has no sections, in one table by status.
  */
 function flatSections(service: Service, set: DocsSet, locale: string, ui: UiStrings): SectionView[] {
-  const rowsOf = new Map<string, DocsRow[]>();
-  for (const row of set.rows) rowsOf.set(row.key, [...(rowsOf.get(row.key) ?? []), row]);
+  const rowsOf = groupRows(set.rows, (row) => row.key);
   const table = (rows: readonly DocsRow[]): TableView => ({
     headings: [],
     columns: [ui.errorCode, ui.httpStatusCode, ui.userMessage],

@@ -12,7 +12,7 @@ import { yamlParts } from '../shared/yaml-text.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
 import { buildHeaders } from './headers.js';
 import { buildResponses, type ResponseObject } from './responses.js';
-import { buildSchemas30, buildSchemas31 } from './schemas.js';
+import { buildSchemas30, buildSchemas31, namedSchemas, type NamedSchemas } from './schemas.js';
 
 /** A generated document says so in an extension, since JSON has no comments. */
 export const GENERATED_EXTENSION = 'x-errcat-generated';
@@ -34,37 +34,40 @@ const SERVERS = [{ url: '/', description: 'Servers come from the API definition 
 
 type Generated = { [GENERATED_EXTENSION]: string };
 
-/** What the 3.1 and 3.0 documents hold alike: built once and shared, so its YAML is written once too. */
+/**
+ * What the 3.1 and 3.0 documents are built from alike, built once: the
+ * responses and headers they share (so their YAML is written once too) and
+ * the schemas each converts to its dialect.
+ */
 export interface SharedComponents {
   readonly responses: Record<string, ResponseObject>;
   readonly headers: Record<string, OpenAPIV3.HeaderObject>;
+  readonly schemas: NamedSchemas;
 }
 
 export function sharedComponents(catalog: Catalog): SharedComponents {
-  return { responses: buildResponses(catalog), headers: buildHeaders(catalog) };
+  return { responses: buildResponses(catalog), headers: buildHeaders(catalog), schemas: namedSchemas(catalog) };
 }
 
 export function buildDocument31(input: TargetInput, shared: SharedComponents = sharedComponents(input.catalog)): OpenAPIV3_1.Document & Generated {
-  const { catalog } = input;
   return {
     openapi: DOCUMENT_31.version,
     info: { ...info(input), license: { name: 'MIT', identifier: 'MIT' } },
     [GENERATED_EXTENSION]: GENERATED_NOTICE,
     servers: SERVERS,
     paths: {},
-    components: { schemas: buildSchemas31(catalog), ...shared },
+    components: { schemas: buildSchemas31(shared.schemas), responses: shared.responses, headers: shared.headers },
   };
 }
 
 export function buildDocument30(input: TargetInput, shared: SharedComponents = sharedComponents(input.catalog)): OpenAPIV3.Document & Generated {
-  const { catalog } = input;
   return {
     openapi: DOCUMENT_30.version,
     info: { ...info(input), license: { name: 'MIT', url: 'https://opensource.org/license/mit' } },
     [GENERATED_EXTENSION]: GENERATED_NOTICE,
     servers: SERVERS,
     paths: {},
-    components: { schemas: buildSchemas30(catalog), ...shared },
+    components: { schemas: buildSchemas30(shared.schemas), responses: shared.responses, headers: shared.headers },
   };
 }
 

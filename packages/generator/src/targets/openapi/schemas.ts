@@ -8,24 +8,19 @@ import { buildErrorBodies, inKeywordOrder, type JsonSchema } from '../shared/err
 
 export const schemaRef = (name: string): string => `#/components/schemas/${name}`;
 
-// Both dialects convert the same schemas; the model is immutable, so they are built once per catalog.
-const schemasByCatalog = new WeakMap<Catalog, ReadonlyArray<readonly [string, JsonSchema]>>();
+/** The error bodies' schemas by name, as JSON Schema: what both dialects convert (built once, see `sharedComponents`). */
+export type NamedSchemas = ReadonlyArray<readonly [string, JsonSchema]>;
 
-function namedSchemas(catalog: Catalog): ReadonlyArray<readonly [string, JsonSchema]> {
-  let schemas = schemasByCatalog.get(catalog);
-  if (!schemas) {
-    schemas = buildErrorBodies(catalog, { rules: 'alternatives', refTo: schemaRef }).flatMap((body) => body.schemas.map(({ name, schema }): [string, JsonSchema] => [name, inKeywordOrder(schema)]));
-    schemasByCatalog.set(catalog, schemas);
-  }
-  return schemas;
+export function namedSchemas(catalog: Catalog): NamedSchemas {
+  return buildErrorBodies(catalog, { rules: 'alternatives', refTo: schemaRef }).flatMap((body) => body.schemas.map(({ name, schema }): [string, JsonSchema] => [name, inKeywordOrder(schema)]));
 }
 
-export function buildSchemas31(catalog: Catalog): Record<string, OpenAPIV3_1.SchemaObject> {
-  return Object.fromEntries(namedSchemas(catalog).map(([name, schema]) => [name, schema31(schema)]));
+export function buildSchemas31(schemas: NamedSchemas): Record<string, OpenAPIV3_1.SchemaObject> {
+  return Object.fromEntries(schemas.map(([name, schema]) => [name, schema31(schema)]));
 }
 
-export function buildSchemas30(catalog: Catalog): Record<string, OpenAPIV3.SchemaObject> {
-  return Object.fromEntries(namedSchemas(catalog).map(([name, schema]) => [name, schema30(schema)]));
+export function buildSchemas30(schemas: NamedSchemas): Record<string, OpenAPIV3.SchemaObject> {
+  return Object.fromEntries(schemas.map(([name, schema]) => [name, schema30(schema)]));
 }
 
 function schema31(schema: JsonSchema): OpenAPIV3_1.SchemaObject {
