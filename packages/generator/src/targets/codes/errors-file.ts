@@ -2,7 +2,7 @@ import type { ClassDeclarationStructure, StatementStructures } from 'ts-morph';
 import { StructureKind } from '../shared/typescript/structure-kind.js';
 import type { Param } from '../../model/catalog.js';
 import type { GeneratedFile } from '../target.js';
-import { namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
+import { codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { jsDocBlock, quote, typePropertyName, unionType } from '../shared/typescript/ts-literal.js';
 
@@ -137,8 +137,8 @@ function paramsType(params: readonly Param[]): string {
 
 function messageRefType(set: ErrorSetView, names: SetNames): string {
   // Looked up once per code: a map, not a search through thousands of codes.
-  const members = enumMembersOf(set);
-  const union = set.codes.map((code) => codeMember(code, members, names));
+  const categoryMembers = new Map(set.categories.map((category) => [category.name, category.member]));
+  const union = set.codes.map((code) => messageRefMember(code, categoryMembers, names));
   if (set.wireFormat === 'rest-guidelines') {
     for (const category of set.categories) {
       if (!category.message) continue;
@@ -148,24 +148,11 @@ function messageRefType(set: ErrorSetView, names: SetNames): string {
   return unionType(union);
 }
 
-interface EnumMembers {
-  /** Category name → its enum member. */
-  readonly categories: ReadonlyMap<string, string>;
-  /** Code name → its enum member. */
-  readonly codes: ReadonlyMap<string, string>;
-}
-
-function enumMembersOf(set: ErrorSetView): EnumMembers {
-  return {
-    categories: new Map(set.categories.map((category) => [category.name, category.member])),
-    codes: new Map(set.codeNames.map((entry) => [entry.name, entry.member])),
-  };
-}
-
-function codeMember(code: CodeView, members: EnumMembers, names: SetNames): string {
+/** One code's member of the union of what the error class takes: its category, code, variant and params. */
+function messageRefMember(code: CodeView, categoryMembers: ReadonlyMap<string, string>, names: SetNames): string {
   const fields: string[] = [];
-  if (code.category !== undefined) fields.push(`readonly category${code.ambiguous ? '' : '?'}: typeof ${names.categoryEnum}.${members.categories.get(code.category)!}`);
-  fields.push(`readonly code: typeof ${names.codeEnum}.${members.codes.get(code.name)!}`);
+  if (code.category !== undefined) fields.push(`readonly category${code.ambiguous ? '' : '?'}: typeof ${names.categoryEnum}.${categoryMembers.get(code.category)!}`);
+  fields.push(`readonly code: typeof ${names.codeEnum}.${codeMember(code)}`);
   if (code.variants.length > 0) fields.push(`readonly variant?: ${code.variants.map((variant) => quote(variant.when)).join(' | ')}`);
   fields.push(code.params.length > 0 ? `readonly params: ${names.params}[${quote(code.key)}]` : 'readonly params?: undefined');
   return `{ ${fields.join('; ')} }`;

@@ -104,7 +104,7 @@ function refExample(service: Service, ref: CodeRef): WireExample {
 }
 
 function categoryExample(service: Service, category: Category): WireExample {
-  const detail = message(category.message, service.defaultLocale, []);
+  const { detail } = categoryMessages(service).get(category.name)!;
   return {
     name: category.name,
     status: category.status,
