@@ -319,8 +319,7 @@ class StructurePrinter {
       if (properties.length > 0 && !w.isAtStartOfFirstLineOfBlock()) w.newLine();
       // Thousands of properties (a type per code) are laid out and placed at once.
       const laid = properties.length > 1 ? properties.map(propertySignatureText) : [];
-      if (laid.length > 0 && laid.every((text) => text !== undefined)) this.put(laid.join('\n'), '', true);
-      if (w.getLastChar() === SLOT) return;
+      if (laid.length > 0 && laid.every((text) => text !== undefined) && this.tryPlace(laid.join('\n'), true)) return;
       properties.forEach((property, index) => {
         w.conditionalNewLine(index > 0);
         this.propertySignature(property);
@@ -358,8 +357,7 @@ class StructurePrinter {
     w.conditionalWrite(structure.isConst, 'const ');
     const members = (structure.members ?? []).map(enumMember);
     w.write(`enum ${structure.name} `).inlineBlock(() => {
-      if (members.every((member) => member.plain)) this.put(members.map((member) => member.text).join(',\n'), '', true);
-      if (this.writer.getLastChar() !== SLOT) this.writeEnumMembers(members.map((member) => member.written()));
+      if (!(members.every((member) => member.plain) && this.tryPlace(members.map((member) => member.text).join(',\n'), true))) this.writeEnumMembers(members.map((member) => member.written()));
     });
   }
 
@@ -502,7 +500,7 @@ class StructurePrinter {
     const text = textOf(value);
     if (isBlank(text)) return undefined;
     this.writer.write(startsOnNewLine(text) ? prefix.replace(/[ \t]+$/, '') : prefix);
-    this.place(text, undefined);
+    this.place(text);
     return text;
   }
 
@@ -514,26 +512,33 @@ class StructurePrinter {
    * through the writer, reading the trailing white space it is to drop as
    * ts-morph's writer did (see `TRIM`).
    */
-  private place(text: string, plain: boolean | undefined): void {
-    if (!text.includes('\n')) return this.put(text, text, plain);
-    this.put(withoutTrailingSpace(text, false), () => withoutTrailingSpace(text, true), plain);
+  private place(text: string): void {
+    if (!text.includes('\n')) {
+      if (!this.tryPlace(text, undefined)) this.writeLaidOut(text);
+      return;
+    }
+    if (!this.tryPlace(withoutTrailingSpace(text, false), undefined)) this.writeLaidOut(withoutTrailingSpace(text, true));
   }
 
   /** A JSDoc block (from `jsDoc`, so plain), kept as it is. */
   private placeDoc(block: string): void {
-    this.put(block, block, true);
+    if (!this.tryPlace(block, true)) this.writeLaidOut(block);
   }
 
-  private put(slot: string, written: string | (() => string), plain: boolean | undefined): void {
+  /** Puts a mark for `slot` where the writer stands, when it is worth it and the writer would only copy and indent it; whether it did. */
+  private tryPlace(slot: string, plain: boolean | undefined): boolean {
     const w = this.writer;
     const worthIt = slot.length >= PLACE_FROM_LENGTH || slot.includes('\n');
-    if (this.placing && worthIt && !/\s$/.test(slot) && readsPlainly(w) && (plain ?? isPlainText(slot))) {
-      const indent = ' '.repeat(WRITER_OPTIONS.indentNumberOfSpaces * w.getIndentationLevel());
-      this.slots.push(indent ? slot.replace(/\n(?!\n)/g, `\n${indent}`) : slot);
-      w.write(SLOT);
-      return;
-    }
-    const text = typeof written === 'string' ? written : written();
+    if (!(this.placing && worthIt && !/\s$/.test(slot) && readsPlainly(w) && (plain ?? isPlainText(slot)))) return false;
+    const indent = ' '.repeat(WRITER_OPTIONS.indentNumberOfSpaces * w.getIndentationLevel());
+    this.slots.push(indent ? slot.replace(/\n(?!\n)/g, `\n${indent}`) : slot);
+    w.write(SLOT);
+    return true;
+  }
+
+  /** Writes laid-out text through the writer, its later lines indented like the current one. */
+  private writeLaidOut(text: string): void {
+    const w = this.writer;
     if (text.includes(TRIM)) this.trimmed = true;
     if (!text.includes('\n')) {
       w.write(text);
