@@ -121,9 +121,12 @@ describe('index.html with JavaScript', () => {
       if (await tab.evaluate(() => document.activeElement?.closest('tr[data-i]') !== null)) break;
     }
     await expect(tab.evaluate(() => document.activeElement?.textContent)).resolves.toBe('ScoreRequestUnauthorized');
+    // The link opens the example on the hash change that follows, a task after the key press.
     await tab.keyboard.press('Enter');
+    await tab.locator('#details').waitFor({ state: 'visible', timeout: 5_000 });
     await expect(tab.locator('#details').isVisible()).resolves.toBe(true);
     await tab.keyboard.press('Escape');
+    await tab.locator('#details').waitFor({ state: 'hidden', timeout: 5_000 });
     await expect(tab.locator('#details').isVisible()).resolves.toBe(false);
     await tab.close();
   });
