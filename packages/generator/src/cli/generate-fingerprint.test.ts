@@ -80,8 +80,11 @@ describe('a generation with nothing to do', () => {
   it('runs the targets again when an input changes: the spec, a template', async () => {
     const spec = file('spec/payments.yaml');
     const text = readFileSync(spec, 'utf8');
-    // The fingerprint is of what the spec says, not of its text: a comment is no input.
+    // The fingerprint is of the spec's text: a comment takes the full path, which finds every file as it was.
     writeFileSync(spec, `${text}# a comment changes nothing generated\n`);
+    const commented = await errcat('generate', '--timings');
+    expect(commented).toMatchObject({ code: 0, ranTargets: true });
+    expect(commented.stdout).toMatch(/: 0 created, 0 updated, 0 removed, \d+ unchanged\n$/);
     expect(await errcat('generate', '--check', '--timings')).toMatchObject({ code: 0, ranTargets: false });
     writeFileSync(spec, text.replace('The requested resource does not exist.', 'No such resource.'));
     const changed = await errcat('generate', '--check', '--timings');
@@ -93,6 +96,22 @@ describe('a generation with nothing to do', () => {
     const templated = await errcat('generate', '--check', '--timings');
     expect(templated).toMatchObject({ code: 1, ranTargets: true });
     expect(templated.stderr).toContain('differs   packages/codes/README.md\n');
+  });
+
+  it('prints the warnings of the spec again, as the full path does', async () => {
+    // A locale without translations is a warning: the generation goes ahead.
+    const settings = file('spec/errcat.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace('      - en\n', '      - en\n      - fr\n'));
+    const spec = file('spec/payments.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('    - en\n  failures', '    - en\n    - fr\n  failures'));
+    const full = await errcat('generate', '--timings');
+    expect(full).toMatchObject({ code: 0, ranTargets: true });
+    expect(full.stderr).toMatch(/spec\/payments\.yaml:\d+:\d+ warning W407 InvalidRequest has no message in fr;/);
+    const warnings = full.stderr.split('\n').filter((line) => line.startsWith('spec/') || /^\d+ errors?, /.test(line));
+    const again = await errcat('generate', '--timings');
+    expect(again.ranTargets).toBe(false);
+    expect(again.stderr.split('\n').filter((line) => line.startsWith('spec/') || /^\d+ errors?, /.test(line))).toEqual(warnings);
+    expect(again.stdout).toMatch(/: 0 created, 0 updated, 0 removed, \d+ unchanged\n$/);
   });
 
   it('takes the full path when the record is missing or unreadable, and rewrites it', async () => {

@@ -1,23 +1,41 @@
 // A record of the last generation, so that a `generate` or `generate --check`
-// with nothing to do can say so without running the targets or comparing
-// every file's text: the inputs' fingerprint, and each output file's size and
-// hash as written. It decides only "nothing changed"; anything else (a new
-// input, a file added, removed or edited by hand, no record) takes the full
-// path, which compares every file.
+// with nothing to do can say so without parsing the spec or running the
+// targets: the spec text's fingerprint and what the catalog built from it
+// enabled, the inputs' fingerprint, the warnings it reported, and each output
+// file's size and hash as written. It decides only "nothing changed";
+// anything else (a spec or project input edited, a file added, removed or
+// edited by hand, no record) takes the full path, which compares every file.
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GeneratedFile } from '../targets/target.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SpecText } from '../load/read-spec-dir.js';
+import type { PackageLayout, TargetName } from '../model/catalog.js';
+import type { GeneratedFile, TargetInput } from '../targets/target.js';
 import { compareText } from '../util/sort.js';
 import { digestOfFile, digestOfGenerated, sameDigest, type FileDigest } from './file-digest.js';
 import { listOwnedFiles } from './output-files.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+
+/** A package the spec enables: what the record keeps of the catalog, all a generation with nothing to do needs of it. */
+export interface EnabledPackage extends PackageLayout {
+  readonly target: TargetName;
+}
+
+/** What the targets read besides the catalog: the project's templates, versions and facts. */
+export type ProjectInput = Omit<TargetInput, 'catalog'>;
 
 export interface OutputRecord {
   readonly format: typeof FORMAT;
+  /** `specFingerprint` of the spec the generation read. */
+  readonly spec: string;
+  /** The packages that spec enables, in settings order. */
+  readonly packages: readonly EnabledPackage[];
+  /** The warnings the generation reported (a spec with errors writes nothing), printed again by a run with nothing to do. */
+  readonly diagnostics: readonly Diagnostic[];
   /** `inputsFingerprint` of the generation that wrote (or checked) these files. */
   readonly inputs: string;
   /** Every file in the owned folders, project-relative path → size in bytes and SHA-1 of the bytes. */
@@ -30,45 +48,47 @@ export function recordPath(root: string): string {
 }
 
 /**
- * What the outputs are a function of. Targets are pure functions of their
- * input (they do no I/O: the CLI gathers everything first), so the input as
- * JSON, the enabled targets and their folders, and errcat's own build (its
- * version, and the size and time of every file of the code that runs and of its templates, so
- * that a rebuilt or edited errcat never trusts a record of another) are all of it.
+ * What the catalog, and every diagnostic, is a function of: the spec files'
+ * names as shown and their texts, and errcat's own build (its version, and
+ * the size and time of every file of the code that runs and of its
+ * templates, so that a rebuilt or edited errcat never trusts a record of
+ * another). The text, not the catalog built from it: a spec that did not
+ * change is not parsed again (a comment edited takes the full path, which
+ * writes nothing). NUL separates the parts: no name or text holds one.
  */
-function inputsFingerprint(input: unknown, targets: readonly string[], dirs: readonly string[], build: string): string {
+export async function specFingerprint(shownDir: string, texts: readonly SpecText[]): Promise<string> {
   const hash = createHash('sha1');
-  hash.update(JSON.stringify({ format: FORMAT, targets, dirs }));
-  hash.update(build);
-  hash.update(JSON.stringify(input));
+  hash.update(JSON.stringify({ format: FORMAT, dir: shownDir }));
+  hash.update(await errcatBuild());
+  for (const { file, text } of texts) hash.update(`\0${file}\0`).update(text);
   return hash.digest('hex');
 }
 
-/** The inputs' fingerprint, and the number of files when the owned folders hold exactly what the record says a generation from these inputs wrote. */
-export interface RecordCheck {
-  readonly inputs: string;
-  readonly unchanged: number | undefined;
+/**
+ * What the outputs are a function of. Targets are pure functions of their
+ * input (they do no I/O: the CLI gathers everything first), so the spec, the
+ * packages it enables and the rest of the input as JSON are all of it.
+ */
+export function inputsFingerprint(spec: string, packages: readonly EnabledPackage[], input: ProjectInput): string {
+  return createHash('sha1').update(JSON.stringify({ format: FORMAT, spec, packages, input })).digest('hex');
 }
 
 /**
- * Fingerprints the inputs and, when the record is of the same inputs, tells
- * whether the owned folders hold exactly the files it lists, byte for byte:
- * the same paths (none added, none missing, no staging leftovers), and each
- * file's size and hash as recorded. Every file is read and hashed, so an
- * edit that keeps a file's size and time is still seen.
+ * The number of files, when the owned folders hold exactly what the record
+ * says its generation wrote, byte for byte: the same paths (none added, none
+ * missing, no staging leftovers), and each file's size and hash as recorded.
+ * Every file is read and hashed, so an edit that keeps a file's size and
+ * time is still seen.
  */
-export async function checkRecord(root: string, dirs: readonly string[], input: unknown, targets: readonly string[]): Promise<RecordCheck> {
-  const [record, build] = await Promise.all([readRecord(root), errcatBuild()]);
-  const inputs = inputsFingerprint(input, targets, dirs, build);
-  if (record === undefined || record.inputs !== inputs) return { inputs, unchanged: undefined };
-  const paths = await listOwnedFiles(root, dirs);
+export async function unchangedOutputs(root: string, record: OutputRecord): Promise<number | undefined> {
+  const paths = await listOwnedFiles(root, record.packages.map((entry) => entry.dir));
   const recorded = record.files;
-  if (paths.length !== Object.keys(recorded).length || !paths.every((file) => Object.hasOwn(recorded, file))) return { inputs, unchanged: undefined };
+  if (paths.length !== Object.keys(recorded).length || !paths.every((file) => Object.hasOwn(recorded, file))) return undefined;
   // One at a time, stopping at the first that differs: a cold run reading them all at once was slower, and held them all.
   for (const file of paths) {
-    if (!sameDigest(await digestOfFile(path.join(root, file)), recorded[file]!)) return { inputs, unchanged: undefined };
+    if (!sameDigest(await digestOfFile(path.join(root, file)), recorded[file]!)) return undefined;
   }
-  return { inputs, unchanged: paths.length };
+  return paths.length;
 }
 
 let build: Promise<string> | undefined;
@@ -114,16 +134,17 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** The record of a generation whose files are now exactly `files` on disk. */
-export function outputRecord(inputs: string, files: readonly GeneratedFile[]): OutputRecord {
+export function outputRecord(generation: Omit<OutputRecord, 'format' | 'files'>, files: readonly GeneratedFile[]): OutputRecord {
   const record: Record<string, FileDigest> = {};
   for (const file of files) record[file.path] = digestOfGenerated(file);
-  return { format: FORMAT, inputs, files: record };
+  return { format: FORMAT, ...generation, files: record };
 }
 
-async function readRecord(root: string): Promise<OutputRecord | undefined> {
+export async function readRecord(root: string): Promise<OutputRecord | undefined> {
   try {
     const record = JSON.parse(await readFile(recordPath(root), 'utf8')) as OutputRecord;
-    return record.format === FORMAT && typeof record.inputs === 'string' && record.files && typeof record.files === 'object' ? record : undefined;
+    const wellFormed = record.format === FORMAT && typeof record.spec === 'string' && typeof record.inputs === 'string' && Array.isArray(record.packages) && Array.isArray(record.diagnostics);
+    return wellFormed && record.files && typeof record.files === 'object' ? record : undefined;
   } catch {
     return undefined;
   }

@@ -1,14 +1,24 @@
 import path from 'node:path';
-import { loadCatalog } from '../../load/load-catalog.js';
-import { changedSinceRead } from '../../load/read-spec-dir.js';
+import { loadCatalogFromTexts } from '../../load/load-catalog.js';
+import { changedSinceRead, readSpecDir, type FileStamp } from '../../load/read-spec-dir.js';
 import type { Catalog, TargetName } from '../../model/catalog.js';
 import { coveredByWorkspace, detectProject, readJson, type Project } from '../../project/detect-project.js';
 import { foreignFolders } from '../../project/ownership.js';
 import { readTemplates } from '../../project/templates.js';
 import { packageDir, type GeneratedFile, type Target, type TargetInput } from '../../targets/target.js';
-import { INITIAL_VERSION, packageName } from '../../targets/shared/package-manifest.js';
+import { INITIAL_VERSION } from '../../targets/shared/package-manifest.js';
 import { compareText } from '../../util/sort.js';
-import { checkRecord, outputRecord, writeRecord } from '../../writer/fingerprint.js';
+import {
+  inputsFingerprint,
+  outputRecord,
+  readRecord,
+  specFingerprint,
+  unchangedOutputs,
+  writeRecord,
+  type EnabledPackage,
+  type OutputRecord,
+  type ProjectInput,
+} from '../../writer/fingerprint.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
 import { withOutputLock } from '../../writer/output-lock.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
@@ -47,7 +57,21 @@ export async function generateCommand(io: CliIo, options: GenerateOptions): Prom
 async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer): Promise<number> {
   const root = path.resolve(io.cwd, options.root);
   const specDir = path.resolve(root, options.spec ?? 'spec');
-  const { catalog, diagnostics, stamps } = await loadCatalog(specDir, (absolute) => displayPath(io, absolute), timer);
+  const display = (absolute: string) => displayPath(io, absolute);
+  const read = await readSpecDir(specDir, display);
+  timer.lap('read spec');
+  // Only errcat's own targets are fingerprinted: they are pure functions of the input.
+  const builtIn = options.available === undefined;
+  const spec = builtIn && read.diagnostics.length === 0 ? await specFingerprint(display(specDir), read.texts) : undefined;
+  if (spec !== undefined) {
+    const unchanged = await unchangedSinceRecord(root, spec, read.stamps);
+    timer.lap('fingerprint');
+    if (unchanged) {
+      if (!options.quiet) reportDiagnostics(io, unchanged.record.diagnostics);
+      return reportUnchanged(io, options, unchanged.count, unchanged.record.packages, unchanged.project);
+    }
+  }
+  const { catalog, diagnostics } = loadCatalogFromTexts(read.texts, read.diagnostics, display(specDir), timer);
   // Quiet runs say nothing of warnings unless they write: a watcher repeats no unchanged warning.
   if (!options.quiet || !catalog) reportDiagnostics(io, diagnostics);
   if (!catalog) {
@@ -58,9 +82,9 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
   // nothing to do is decided without them. (They print TypeScript with
   // errcat's own printer over code-block-writer, never loading ts-morph or
   // the TypeScript compiler; test/no-typescript-at-run-time.test.ts holds it.)
-  const builtIn = options.available === undefined;
   const names = builtIn ? [...catalog.settings.targets] : enabledTargets(catalog, options.available!).map((target) => target.name);
-  const ownedDirs = names.map((name) => packageDir(catalog, name));
+  const packages = enabledPackages(catalog, names);
+  const ownedDirs = packages.map((entry) => entry.dir);
   const foreign = options.force ? [] : await foreignFolders(root, ownedDirs);
   if (foreign.length > 0) {
     for (const dir of foreign) io.err(refusal(catalog, names, dir));
@@ -68,25 +92,14 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
     return EXIT.userError;
   }
   const project = await detectProject(root);
-  const { input, unusedTemplates } = await gatherInput(root, catalog, names.map((name) => ({ name })), project);
+  const { input: projectInput, unusedTemplates } = await gatherProjectInput(root, packages, project);
+  const input: TargetInput = { catalog, ...projectInput };
   const loadTargets = async () => (builtIn ? (await import('../../targets/load-targets.js')).loadTargets(names) : enabledTargets(catalog, options.available!));
   if (unusedTemplates.length > 0) {
     const templateNames = (await loadTargets()).flatMap((target) => target.templates).join(', ');
     for (const file of unusedTemplates) io.err(`warning: ${displayPath(io, file)} overrides none of errcat's templates (${templateNames}); rename it to the one it should replace\n`);
   }
   timer.lap('gather input');
-  // Only errcat's own targets are fingerprinted: they are pure functions of the input.
-  let inputs: string | undefined;
-  if (builtIn) {
-    const check = await withOutputLock(root, async () => {
-      const found = await checkRecord(root, ownedDirs, input, names);
-      // A spec file saved while it was read: the full path says so.
-      return (await changedSinceRead(stamps)).length > 0 ? { ...found, unchanged: undefined } : found;
-    });
-    inputs = check.inputs;
-    timer.lap('fingerprint');
-    if (check.unchanged !== undefined) return reportUnchanged(io, options, check.unchanged, names, project, catalog);
-  }
   const targets = await loadTargets();
   timer.lap('import targets');
   let files: GeneratedFile[];
@@ -103,15 +116,16 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
     const planned = planOutput(files, existing);
     timer.lap('plan');
     // A spec file saved while it was read may have been read half-written: write nothing from it.
-    const changed = await changedSinceRead(stamps);
+    const changed = await changedSinceRead(read.stamps);
     if (changed.length > 0) return { changed };
     if (!options.check) {
       await applyPlan(root, planned, ownedDirs, staging);
       timer.lap('write');
     }
     // The disk now holds exactly these files (written, or found equal by --check).
-    if (inputs !== undefined && (!options.check || isClean(planned))) {
-      await writeRecord(root, outputRecord(inputs, files));
+    if (spec !== undefined && (!options.check || isClean(planned))) {
+      const inputs = inputsFingerprint(spec, packages, projectInput);
+      await writeRecord(root, outputRecord({ spec, packages, diagnostics, inputs }, files));
       timer.lap('record');
     }
     return planned;
@@ -141,15 +155,40 @@ function hintNoWorkspace(io: CliIo, project: Project, catalog: Catalog, targets:
 }
 
 /** What a generation with nothing to do prints: the same as one that compared every file and found them equal. */
-function reportUnchanged(io: CliIo, options: GenerateOptions, count: number, names: readonly TargetName[], project: Project, catalog: Catalog): number {
+function reportUnchanged(io: CliIo, options: GenerateOptions, count: number, packages: readonly EnabledPackage[], project: Project): number {
   if (options.check) {
     io.out(`generated files are up to date (${plural(count, 'file')})\n`);
     return EXIT.ok;
   }
   if (options.quiet) return EXIT.ok;
-  io.out(`generated ${plural(count, 'file')} for ${names.join(', ') || 'no targets'}: 0 created, 0 updated, 0 removed, ${count} unchanged\n`);
-  warnOutsideWorkspace(io, project, names.map((name) => packageDir(catalog, name)));
+  io.out(`generated ${plural(count, 'file')} for ${packages.map((entry) => entry.target).join(', ') || 'no targets'}: 0 created, 0 updated, 0 removed, ${count} unchanged\n`);
+  warnOutsideWorkspace(io, project, packages.map((entry) => entry.dir));
   return EXIT.ok;
+}
+
+/**
+ * A generation from the same spec text, errcat and project input as the
+ * record's, whose files are all still exactly as written: nothing to do,
+ * decided without parsing the spec or running the targets.
+ */
+async function unchangedSinceRecord(root: string, spec: string, stamps: readonly FileStamp[]): Promise<{ record: OutputRecord; project: Project; count: number } | undefined> {
+  const record = await readRecord(root);
+  if (record?.spec !== spec) return undefined;
+  const project = await detectProject(root);
+  const { input, unusedTemplates } = await gatherProjectInput(root, record.packages, project);
+  // The full path warns of them.
+  if (unusedTemplates.length > 0 || inputsFingerprint(spec, record.packages, input) !== record.inputs) return undefined;
+  return withOutputLock(root, async () => {
+    const count = await unchangedOutputs(root, record);
+    // A spec file saved while it was read: the full path says so.
+    if (count === undefined || (await changedSinceRead(stamps)).length > 0) return undefined;
+    return { record, project, count };
+  });
+}
+
+/** The packages of `targets`, in their order, as the catalog lays them out. */
+function enabledPackages(catalog: Catalog, targets: readonly TargetName[]): EnabledPackage[] {
+  return targets.map((target) => ({ target, ...catalog.settings.packages[target] }));
 }
 
 function refusal(catalog: Catalog, names: readonly TargetName[], dir: string): string {
@@ -186,12 +225,16 @@ export function generateAll(targets: readonly Target[], input: TargetInput, time
 
 /** What the targets read besides the catalog, and the project's template files that override nothing (to warn of). */
 export async function gatherInput(root: string, catalog: Catalog, targets: readonly Pick<Target, 'name'>[], project: Project): Promise<{ input: TargetInput; unusedTemplates: string[] }> {
+  const { input, unusedTemplates } = await gatherProjectInput(root, enabledPackages(catalog, targets.map((target) => target.name)), project);
+  return { input: { catalog, ...input }, unusedTemplates };
+}
+
+async function gatherProjectInput(root: string, packages: readonly EnabledPackage[], project: Project): Promise<{ input: ProjectInput; unusedTemplates: string[] }> {
   const templateDir = path.join(root, 'templates');
-  const [templates, manifests] = await Promise.all([readTemplates(templateDir), Promise.all(targets.map((target) => readJson(path.join(root, packageDir(catalog, target.name), 'package.json'))))]);
-  const input: TargetInput = {
-    catalog,
+  const [templates, manifests] = await Promise.all([readTemplates(templateDir), Promise.all(packages.map((entry) => readJson(path.join(root, entry.dir, 'package.json'))))]);
+  const input: ProjectInput = {
     templates: templates.sources,
-    versions: versionsOf(catalog, targets, manifests),
+    versions: versionsOf(packages, manifests),
     runtimeVersion: project.runtimeInWorkspace ? 'workspace:^' : `^${project.runtimeVersion}`,
     project: {
       siblingProtocol: project.siblingProtocol,
@@ -209,10 +252,9 @@ export async function gatherInput(root: string, catalog: Catalog, targets: reado
  * name is given, so the versions a generation writes are the very versions
  * the next one reads back: a first generation is followed by a no-op one.
  */
-function versionsOf(catalog: Catalog, targets: readonly Pick<Target, 'name'>[], manifests: ReadonlyArray<Record<string, unknown> | undefined>): Record<string, string> {
+function versionsOf(packages: readonly EnabledPackage[], manifests: ReadonlyArray<Record<string, unknown> | undefined>): Record<string, string> {
   const versions: Record<string, string> = {};
-  targets.forEach((target, index) => {
-    const name = packageName(catalog, target.name);
+  packages.forEach(({ name }, index) => {
     const manifest = manifests[index];
     versions[name] = manifest?.name === name && typeof manifest.version === 'string' ? manifest.version : INITIAL_VERSION;
   });
