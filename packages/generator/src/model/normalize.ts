@@ -131,11 +131,18 @@ function normalizeHttpCode(name: string, raw: RawHttpCode, source: ParsedSpecFil
  * order of the source pages, which the docs give back. So do their codes.
  */
 function normalizeSections(spec: RawSpecFile, source: ParsedSpecFile, defaultLocale: string): Section[] {
-  const written = Object.entries(spec.codes ?? {});
+  // The codes grouped in one pass: a service can have thousands.
+  const bySection = new Map<string, string[]>();
+  for (const [name, code] of Object.entries(spec.codes ?? {})) {
+    if (code.section === undefined) continue;
+    const codes = bySection.get(code.section);
+    if (codes) codes.push(name);
+    else bySection.set(code.section, [name]);
+  }
   return Object.entries(spec.sections ?? {}).map(([key, raw]) => ({
     key,
     ...sectionHeading(raw, defaultLocale),
-    codes: written.filter(([, code]) => code.section === key).map(([name]) => name),
+    codes: bySection.get(key) ?? [],
     origin: originOf(source, ['sections', key]),
   }));
 }

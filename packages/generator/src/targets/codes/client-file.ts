@@ -1,7 +1,7 @@
 import type { StatementStructures } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from '../shared/typescript/structure-kind.js';
 import type { GeneratedFile } from '../target.js';
-import { camel, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
+import { camel, categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { dataLiteral, quote, type Data } from '../shared/typescript/ts-literal.js';
 
@@ -117,18 +117,14 @@ export function buildClientFile(packageDir: string, set: ErrorSetView): Generate
 }
 
 function shapes(set: ErrorSetView, names: SetNames): Array<{ key: string; type: string }> {
-  const members = new Map(set.categories.map((category) => [category.name, category.member]));
-  const categoryMember = (name: string | undefined) => {
-    const member = name === undefined ? undefined : members.get(name);
-    return member === undefined ? 'undefined' : `typeof ${names.categoryEnum}.${member}`;
-  };
+  const categoryType = (name: string | undefined) => (name === undefined ? 'undefined' : `typeof ${names.categoryEnum}.${categoryMember(set, name)}`);
   const entries = set.codes.map((code) => ({
     key: code.key,
-    type: shape(`typeof ${names.codeEnum}.${codeMember(code)}`, categoryMember(code.category), statusType(code), variantType(code)),
+    type: shape(`typeof ${names.codeEnum}.${codeMember(code)}`, categoryType(code.category), statusType(code), variantType(code)),
   }));
   if (set.wireFormat === 'rest-guidelines') {
     for (const category of set.categories) {
-      if (category.message) entries.push({ key: category.name, type: shape('undefined', categoryMember(category.name), category.status === undefined ? 'undefined' : String(category.status), 'undefined') });
+      if (category.message) entries.push({ key: category.name, type: shape('undefined', categoryType(category.name), category.status === undefined ? 'undefined' : String(category.status), 'undefined') });
     }
   }
   return entries;

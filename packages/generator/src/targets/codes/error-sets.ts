@@ -166,6 +166,17 @@ export function codeMember(code: { readonly name: string }): string {
   return toIdentifier(code.name);
 }
 
+const categoryMembers = new WeakMap<ErrorSetView, ReadonlyMap<string, string>>();
+
+/** A category's member in its set's category enum, looked up in a map made once per set: sets hold thousands of codes. */
+export function categoryMember(set: ErrorSetView, name: string): string {
+  let members = categoryMembers.get(set);
+  if (members === undefined) categoryMembers.set(set, (members = new Map(set.categories.map((category) => [category.name, category.member]))));
+  const member = members.get(name);
+  if (member === undefined) throw new Error(`${set.prefix} has no category ${name}`);
+  return member;
+}
+
 /** `BatchScheduling` → `batch-scheduling`. */
 export function kebab(name: string): string {
   return name

@@ -2,7 +2,7 @@ import type { ClassDeclarationStructure, StatementStructures } from 'ts-morph';
 import { StructureKind } from '../shared/typescript/structure-kind.js';
 import type { Param } from '../../model/catalog.js';
 import type { GeneratedFile } from '../target.js';
-import { codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
+import { categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { jsDocBlock, quote, typePropertyName, unionType } from '../shared/typescript/ts-literal.js';
 
@@ -136,9 +136,7 @@ function paramsType(params: readonly Param[]): string {
 }
 
 function messageRefType(set: ErrorSetView, names: SetNames): string {
-  // Looked up once per code: a map, not a search through thousands of codes.
-  const categoryMembers = new Map(set.categories.map((category) => [category.name, category.member]));
-  const union = set.codes.map((code) => messageRefMember(code, categoryMembers, names));
+  const union = set.codes.map((code) => messageRefMember(set, code, names));
   if (set.wireFormat === 'rest-guidelines') {
     for (const category of set.categories) {
       if (!category.message) continue;
@@ -149,9 +147,9 @@ function messageRefType(set: ErrorSetView, names: SetNames): string {
 }
 
 /** One code's member of the union of what the error class takes: its category, code, variant and params. */
-function messageRefMember(code: CodeView, categoryMembers: ReadonlyMap<string, string>, names: SetNames): string {
+function messageRefMember(set: ErrorSetView, code: CodeView, names: SetNames): string {
   const fields: string[] = [];
-  if (code.category !== undefined) fields.push(`readonly category${code.ambiguous ? '' : '?'}: typeof ${names.categoryEnum}.${categoryMembers.get(code.category)!}`);
+  if (code.category !== undefined) fields.push(`readonly category${code.ambiguous ? '' : '?'}: typeof ${names.categoryEnum}.${categoryMember(set, code.category)}`);
   fields.push(`readonly code: typeof ${names.codeEnum}.${codeMember(code)}`);
   if (code.variants.length > 0) fields.push(`readonly variant?: ${code.variants.map((variant) => quote(variant.when)).join(' | ')}`);
   fields.push(code.params.length > 0 ? `readonly params: ${names.params}[${quote(code.key)}]` : 'readonly params?: undefined');

@@ -7,7 +7,7 @@ import type { GeneratedFile, TargetInput } from '../target.js';
 import { catalogData } from './catalog-file.js';
 import { clientNamesOf } from './client-file.js';
 import { clientExamples } from './client-readme.js';
-import { codeMember, namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
+import { categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
 import { quote, typePropertyName } from '../shared/typescript/ts-literal.js';
 
 export const README_TEMPLATE = 'codes.README.md.hbs';
@@ -176,10 +176,7 @@ function readers(set: ErrorSetView): string {
 function refCode(code: CodeView, set: ErrorSetView): string {
   const n = namesOf(set);
   const parts: string[] = [];
-  if (code.category !== undefined && code.ambiguous) {
-    const category = set.categories.find((entry) => entry.name === code.category)!;
-    parts.push(`category: ${n.categoryEnum}.${category.member}`);
-  }
+  if (code.category !== undefined && code.ambiguous) parts.push(`category: ${n.categoryEnum}.${categoryMember(set, code.category)}`);
   parts.push(`code: ${n.codeEnum}.${codeMember(code)}`);
   if (code.params.length) parts.push(`params: ${paramsCode(code)}`);
   return `{ ${parts.join(', ')} }`;

@@ -6,7 +6,7 @@ import { CatalogError, errorResponse, failureError, refInit, statusText, type Er
 import path from 'node:path';
 import type { Catalog, TargetName } from '../../model/catalog.js';
 import { catalogData } from '../codes/catalog-file.js';
-import { camel, codeMember, errorSets, namesOf, type ErrorSetView } from '../codes/error-sets.js';
+import { camel, categoryMember, codeMember, errorSets, namesOf, type ErrorSetView } from '../codes/error-sets.js';
 import { sortedEntries } from '../../util/sort.js';
 import { packageDir, type TargetInput } from '../target.js';
 import { markdownText } from './markdown.js';
@@ -158,7 +158,7 @@ export function exampleError(service: HttpService): { error: HttpCatalogError; c
   const params = Object.fromEntries(code.params.map((param) => [param.name, param.type === 'string' ? `<${param.name}>` : 1]));
   const error = new CatalogError(service.data, { code: code.name, category: code.category, params }) as HttpCatalogError;
   const member = codeMember(code);
-  const category = code.ambiguous && code.category !== undefined ? `category: ${codes.categoryEnum}.${set.categories.find((entry) => entry.name === code.category)!.member}, ` : '';
+  const category = code.ambiguous && code.category !== undefined ? `category: ${codes.categoryEnum}.${categoryMember(set, code.category)}, ` : '';
   const paramText = code.params.length ? `, params: { ${code.params.map((param) => `${typePropertyName(param.name)}: ${param.type === 'string' ? quote(`<${param.name}>`) : '1'}`).join(', ')} }` : '';
   return { error, construct: `new ${codes.errorClass}({ ${category}code: ${codes.codeEnum}.${member}${paramText} })` };
 }

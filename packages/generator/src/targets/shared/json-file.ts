@@ -1,5 +1,5 @@
 import type { GeneratedFile } from '../target.js';
-import { partsFile } from './text-parts.js';
+import { partsFile, SHARED_DEPTH } from './text-parts.js';
 
 /** JSON as committed: two-space indent, trailing newline, key order as built. */
 export function jsonFile(path: string, value: unknown): GeneratedFile {
@@ -12,8 +12,8 @@ const PLACEHOLDER_JSON = JSON.stringify(PLACEHOLDER);
 
 /**
  * Several JSON files as `jsonFile` writes each, where the collections in
- * `shared` (the same objects in several values: the OpenAPI 3.1 and 3.0
- * documents' responses) are written once per indentation and their text
+ * `shared` (the same objects in several values, at most SHARED_DEPTH deep:
+ * the OpenAPI 3.1 and 3.0 documents' responses) are written once per indentation and their text
  * is one part of each file that holds it (see text-parts.ts): at 10,000
  * codes the responses are 10 MB of JSON.
  */
@@ -39,9 +39,6 @@ export function jsonFiles(files: ReadonlyArray<readonly [string, unknown]>, shar
     return partsFile(path, parts);
   });
 }
-
-/** Shared collections are looked for this deep or shallower (the OpenAPI documents' `components.responses` is at 2); one deeper is written in place. */
-const SHARED_DEPTH = 2;
 
 /**
  * `value` with each shared collection near the top replaced by PLACEHOLDER,

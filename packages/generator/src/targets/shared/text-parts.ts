@@ -7,6 +7,13 @@
 
 import type { GeneratedFile } from '../target.js';
 
+/**
+ * How deep the writers look for collections that several files share and
+ * write once (the OpenAPI documents' `components.responses` is at 2);
+ * anything deeper is written in place.
+ */
+export const SHARED_DEPTH = 2;
+
 const partsOf = new WeakMap<GeneratedFile, readonly string[]>();
 
 /**

@@ -8,7 +8,7 @@
 // path wrote it. yaml-text.test.ts holds the two to the same bytes.
 
 import { lazily } from '../../util/lazy-load.js';
-import { compactParts } from './text-parts.js';
+import { compactParts, SHARED_DEPTH } from './text-parts.js';
 
 // The library is loaded only for a document this writer leaves to it, which
 // generated catalogs rarely have: loading it costs a cold start 60-90 ms.
@@ -38,10 +38,12 @@ export function yamlTexts(values: readonly unknown[]): string[] {
 /**
  * `yamlTexts`, each text behind `prefix` (text ending in a line break, such
  * as the generated-file comment) and in parts (see text-parts.ts): a
- * collection written once is one part of each document that holds it.
+ * collection written once is one part of each document that holds it. The
+ * caller that knows which collections the documents share (at most
+ * SHARED_DEPTH deep) says so; else they are looked for.
  */
-export function yamlParts(values: readonly unknown[], prefix = ''): string[][] {
-  const shared: Shared = { recurring: recurringCollections(values), texts: new Map() };
+export function yamlParts(values: readonly unknown[], prefix = '', recurring: ReadonlySet<object> = recurringCollections(values)): string[][] {
+  const shared: Shared = { recurring, texts: new Map() };
   return values.map((value) => writeDocument(value, shared, prefix) ?? [prefix, yamlLibrary().stringify(value, YAML_OPTIONS)]);
 }
 
@@ -81,9 +83,6 @@ interface Shared {
   /** Each one's text once written, with the indentation level it was written at. */
   readonly texts: Map<object, { readonly level: number; readonly text: string }>;
 }
-
-/** Collections this deep or shallower are remembered for reuse (a document's `components.responses` is at 2). */
-const SHARED_DEPTH = 2;
 
 /** The map values at most SHARED_DEPTH deep that occur more than once among `values`. */
 function recurringCollections(values: readonly unknown[]): Set<object> {
