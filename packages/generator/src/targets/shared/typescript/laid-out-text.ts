@@ -11,18 +11,31 @@
  */
 export function isPlainText(text: string): boolean {
   if (text.endsWith('\n') || CONTROL.test(text)) return false;
+  // `test` and `lastIndex`, not `exec`: a data literal holds a string every
+  // few characters, and a match array for each is megabytes of garbage.
+  // Where the next backslash and line break are, found once and again only
+  // when passed: a string with neither before its closing quote, most of
+  // them, ends at that quote.
+  let backslash = -1;
+  let lineBreak = -1;
   let index = 0;
   while (index < text.length) {
     SPECIAL.lastIndex = index;
-    const found = SPECIAL.exec(text);
-    if (!found) return true;
-    index = found.index;
-    if (found[0] === '"') {
+    if (!SPECIAL.test(text)) return true;
+    index = SPECIAL.lastIndex - 1;
+    if (text.charCodeAt(index) === DOUBLE_QUOTE) {
+      if (backslash <= index) backslash = positionOf(text, '\\', index);
+      if (lineBreak <= index) lineBreak = positionOf(text, '\n', index);
+      const close = text.indexOf('"', index + 1);
+      if (close !== -1 && close < backslash && close < lineBreak) {
+        index = close + 1;
+        continue;
+      }
       // A JSON-style string on one line. It ends at the first quote no
       // backslash escapes; a backslash right before that quote is the one
       // case the writer reads as an escape when it is not.
       STRING_BODY.lastIndex = index + 1;
-      STRING_BODY.exec(text);
+      STRING_BODY.test(text);
       const end = STRING_BODY.lastIndex;
       if (text[end] !== '"' || text[end - 1] === '\\') return false;
       index = end + 1;
@@ -35,6 +48,14 @@ export function isPlainText(text: string): boolean {
     } else return false;
   }
   return true;
+}
+
+const DOUBLE_QUOTE = 34;
+
+/** Where `search` is next from `from`, or past the end of `text` when nowhere. */
+function positionOf(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at === -1 ? text.length : at;
 }
 
 /** Characters that can change what the writer reads text as. */

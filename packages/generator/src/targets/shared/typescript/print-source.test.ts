@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import CodeBlockWriter from 'code-block-writer';
 import { describe, expect, it, vi } from 'vitest';
+import { isPlainText } from './laid-out-text.js';
 import { readsPlainly } from './structure-printer.js';
 import { generateAll } from '../../../cli/commands/generate.js';
 import { emitSpecYaml } from '../../../import/emit-yaml.js';
@@ -63,6 +64,14 @@ const cases: Array<[string, StatementStructures[]]> = [
 describe('printSource', () => {
   it.each(cases)('prints %s as the TypeScript formatter would', (_name, statements) => {
     expect(printSource('file.ts', statements).contents).toBe(printedAndFormatted(statements));
+  });
+
+  it('refuses a list whose last item may end in a comment: ts-morph can then leave out the comma before it', () => {
+    const parameters = [{ name: 'a' }, { name: 'b', type: '{\n  a: ,/*;\n}T' }];
+    const statements: StatementStructures[] = [{ kind: StructureKind.Function, name: 'f', parameters, statements: [] }];
+    expect(printedByTsMorph(statements)).toContain('function f(a b: {');
+    expect(() => printSource('file.ts', statements)).toThrow('cannot put a comma after');
+    expect(printSource('file.ts', [{ ...statements[0]!, parameters: [parameters[1]!] } as StatementStructures]).contents).toBe(printedByTsMorph([{ ...statements[0]!, parameters: [parameters[1]!] } as StatementStructures]));
   });
 });
 
@@ -137,7 +146,7 @@ const code = fc.oneof(
   fc.tuple(trickyText, fc.nat(20)).map(([raw, lines]) => `{\n  a: ${raw};\n${'  b: 1;\n'.repeat(lines)}}`),
 );
 /** Text that ends in a token, as an item with a comma after it must; some of it may end in a comment, which is refused. */
-const item = fc.oneof({ arbitrary: code.filter((text) => !/['`]|\/[/*]/.test(text)), weight: 4 }, code).map((text) => `${text}T`);
+const item = fc.oneof({ arbitrary: code.filter((text) => !/['`]|\/[/*]/.test(text)), weight: 9 }, code).map((text) => `${text}T`);
 const name = fc.constantFrom('a', 'B', 'value', '$x', '_y1');
 const docs = fc.array(fc.oneof(trickyText, trickyText.map((description) => ({ description }))), { maxLength: 2 });
 const writerFunction = trickyText.map((text): WriterFunction => (writer) => {
@@ -206,7 +215,7 @@ describe('printSource on random structures', () => {
         try {
           contents = printSource('file.ts', statements).contents;
         } catch (error) {
-          // Refused, not misprinted: a list item that may end in a comment.
+          // Refused, not misprinted: an item of a list of several that may end in a comment.
           expect(String(error)).toContain('cannot put a comma after');
           refused++;
           return;
@@ -228,5 +237,38 @@ describe('readsPlainly', () => {
     expect(readsPlainly(new CodeBlockWriter().write('const a = "open'))).toBe(false);
     expect(readsPlainly(new CodeBlockWriter().write('const a = `open'))).toBe(false);
     expect(readsPlainly(new CodeBlockWriter().write('/* open'))).toBe(false);
+  });
+});
+
+describe('isPlainText', () => {
+  // What the printer relies on when it places a text instead of writing it:
+  // the writer, indented, would have written it unchanged but for the indent.
+  // (Placed as the printer places it: within an indented line, and only
+  // text without white space before a line break or at the end.)
+  const written = (text: string) => {
+    const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
+    writer.write('{').indent(() => writer.write(`a = ${text}`));
+    return writer.toString();
+  };
+  const placed = (text: string) => `{\n  a = ${text.replace(/\n(?!\n)/g, '\n  ')}`;
+
+  it('holds only for text the writer writes as it is, each line indented', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.oneof(trickyText, code, data.map((value) => dataLiteral(value))), (text) => {
+        if (/\s$|[ \t]\n/.test(text) || !isPlainText(text)) return;
+        plain++;
+        expect(written(text)).toBe(placed(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(plain).toBeGreaterThan(500);
+  });
+
+  it('turns down the strings and comments the writer reads otherwise', () => {
+    for (const text of ['"a\\\\"', '"open', "'single'", '`template`', '/* comment */', '/** a */*', 'a // b', '"a\nb"', 'a\n']) {
+      expect(isPlainText(text), text).toBe(false);
+    }
+    for (const text of ['"a"', '"a\\"b"', '{ a: "b", c: ["d", 1] }', '/** doc */\nconst a = 1']) expect(isPlainText(text), text).toBe(true);
   });
 });

@@ -66,8 +66,16 @@ const PLACE_FROM_LENGTH = 80;
  * out.
  */
 export function printStatements(statements: readonly StatementStructures[]): string {
-  const placed = new StructurePrinter(true).file(statements);
-  return placed ?? new StructurePrinter(false).file(statements)!;
+  return printedParts(statements).join('');
+}
+
+/**
+ * `printStatements`' text in parts, the writer's text between the texts it
+ * placed: a catalog file is megabytes, which joined into one string would be
+ * copied whole again by every reader that needs it flat.
+ */
+export function printedParts(statements: readonly StatementStructures[]): string[] {
+  return new StructurePrinter(true).file(statements) ?? new StructurePrinter(false).file(statements)!;
 }
 
 class StructurePrinter {
@@ -78,8 +86,8 @@ class StructurePrinter {
 
   constructor(private readonly placing: boolean) {}
 
-  /** The file's text; undefined when a mark could not be told from the text around it. */
-  file(statements: readonly StatementStructures[]): string | undefined {
+  /** The file's text in parts; undefined when a mark could not be told from the text around it. */
+  file(statements: readonly StatementStructures[]): string[] | undefined {
     const w = this.writer;
     statements.forEach((statement, index) => {
       const previous = statements[index - 1];
@@ -92,12 +100,12 @@ class StructurePrinter {
     });
     w.conditionalNewLine(!w.isAtStartOfFirstLineOfBlock() && !w.isLastNewLine());
     const written = this.trimmed ? w.toString().replace(TRIMMED, '') : w.toString();
-    if (!this.placing) return written;
-    const parts = written.split(SLOT);
-    if (parts.length !== this.slots.length + 1) return undefined;
-    let text = parts[0]!;
-    for (let index = 0; index < this.slots.length; index++) text += this.slots[index]! + parts[index + 1]!;
-    return text;
+    if (!this.placing) return [written];
+    const pieces = written.split(SLOT);
+    if (pieces.length !== this.slots.length + 1) return undefined;
+    const parts = [pieces[0]!];
+    for (let index = 0; index < this.slots.length; index++) parts.push(this.slots[index]!, pieces[index + 1]!);
+    return parts;
   }
 
   private beforeStatement(): void {
@@ -447,16 +455,16 @@ class StructurePrinter {
   /**
    * Items with a comma after each but the last, the way ts-morph puts it
    * (right after an item's last token): an item that ends in a comment or
-   * white space would need the TypeScript scanner to place it.
+   * white space would need the TypeScript scanner to place it. So would the
+   * last item of several: ts-morph, finding no token to put a comma after
+   * in it, can leave out the comma after the one before it instead.
    */
   private commaSeparated<T>(items: readonly T[], print: (item: T) => string): void {
     items.forEach((item, index) => {
       if (index > 0) this.writer.spaceIfLastNot();
       const text = print(item);
-      if (index < items.length - 1) {
-        if (endsInTrivia(text)) throw new Error(`errcat's TypeScript printer cannot put a comma after ${JSON.stringify(text)}`);
-        this.writer.write(',');
-      }
+      if (items.length > 1 && endsInTrivia(text)) throw new Error(`errcat's TypeScript printer cannot put a comma after ${JSON.stringify(text)}`);
+      if (index < items.length - 1) this.writer.write(',');
     });
   }
 

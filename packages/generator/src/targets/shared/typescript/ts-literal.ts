@@ -63,54 +63,111 @@ const INLINE_WIDTH = 100;
 /**
  * A TypeScript expression for `value`: objects in key order as given,
  * `undefined` properties left out, short flat objects and arrays on one line.
- * Loops, not entries, filters and maps, and the one-line width summed rather
- * than the line built to be measured: a catalog's data is hundreds of
- * thousands of values.
+ * Written into one list of pieces joined once, not a string per level: a
+ * catalog's data is hundreds of thousands of values, several levels deep.
  */
 export function dataLiteral(value: Data, indent = ''): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'number') return String(value);
-  if (typeof value === 'string') return quote(value);
+  if (isScalar(value)) return scalarLiteral(value);
+  const out: string[] = [];
+  writeCollection(value, indent, out);
+  return out.join('');
+}
+
+type DataCollection = readonly Data[] | { readonly [key: string]: Data | undefined };
+
+function scalarLiteral(value: string | number | boolean | null): string {
+  return typeof value === 'string' ? quote(value) : String(value);
+}
+
+/**
+ * Appends a collection's literal at `indent`: on one line when its items are
+ * all scalars and the line fits (widths summed, not the line built to be
+ * measured), else an item a line. The one-line attempt stops at the first
+ * item that rules it out; what it made of the items before is used again.
+ */
+function writeCollection(value: DataCollection, indent: string, out: string[]): void {
   const inner = `${indent}  `;
   if (isArray(value)) {
-    if (value.length === 0) return '[]';
-    const items: string[] = [];
-    let scalars = true;
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
+    const texts: string[] = [];
     let width = indent.length;
     for (const item of value) {
-      const text = dataLiteral(item, inner);
-      items.push(text);
-      if (scalars) {
-        scalars = isScalar(item);
-        width += text.length + 2;
-      }
+      if (!isScalar(item)) break;
+      const text = scalarLiteral(item);
+      texts.push(text);
+      width += text.length + 2;
     }
-    if (scalars && width <= INLINE_WIDTH) return `[${items.join(', ')}]`;
-    return `[\n${inner}${items.join(`,\n${inner}`)},\n${indent}]`;
+    if (texts.length === value.length && width <= INLINE_WIDTH) {
+      out.push(`[${texts.join(', ')}]`);
+      return;
+    }
+    out.push('[\n');
+    for (let index = 0; index < value.length; index++) {
+      out.push(inner);
+      if (index < texts.length) out.push(texts[index]!);
+      else writeItem(value[index]!, inner, out);
+      out.push(',\n');
+    }
+    out.push(indent, ']');
+    return;
   }
+  const keys = Object.keys(value);
+  // Each `name: value` of the leading scalar items.
   const parts: string[] = [];
-  let scalars = true;
   let width = indent.length + 2;
-  for (const key of Object.keys(value)) {
-    const item = (value as { readonly [key: string]: Data | undefined })[key];
+  let inline = true;
+  let count = 0;
+  for (const key of keys) {
+    const item = value[key];
     if (item === undefined) continue;
-    const part = `${propertyName(key)}: ${dataLiteral(item, inner)}`;
-    parts.push(part);
-    if (scalars) {
-      scalars = isScalar(item);
-      width += part.length + 2;
+    count++;
+    if (!inline) continue;
+    if (!isScalar(item)) {
+      inline = false;
+      continue;
     }
+    const part = `${propertyName(key)}: ${scalarLiteral(item)}`;
+    parts.push(part);
+    width += part.length + 2;
   }
-  if (parts.length === 0) return '{}';
+  if (count === 0) {
+    out.push('{}');
+    return;
+  }
   // Scalars print on one line (`quote` escapes line breaks), so the object does too.
-  if (scalars && width <= INLINE_WIDTH) return `{ ${parts.join(', ')} }`;
-  return `{\n${inner}${parts.join(`,\n${inner}`)},\n${indent}}`;
+  if (inline && width <= INLINE_WIDTH) {
+    out.push(`{ ${parts.join(', ')} }`);
+    return;
+  }
+  out.push('{\n');
+  let index = 0;
+  for (const key of keys) {
+    const item = value[key];
+    if (item === undefined) continue;
+    if (index < parts.length) out.push(inner, parts[index]!, ',\n');
+    else {
+      out.push(inner, propertyName(key), ': ');
+      writeItem(item, inner, out);
+      out.push(',\n');
+    }
+    index++;
+  }
+  out.push(indent, '}');
+}
+
+function writeItem(item: Data, indent: string, out: string[]): void {
+  if (isScalar(item)) out.push(scalarLiteral(item));
+  else writeCollection(item, indent, out);
 }
 
 function isArray(value: Data): value is readonly Data[] {
   return Array.isArray(value);
 }
 
-function isScalar(value: Data): boolean {
+function isScalar(value: Data): value is string | number | boolean | null {
   return value === null || typeof value !== 'object';
 }
 
