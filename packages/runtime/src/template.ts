@@ -94,6 +94,8 @@ export type CompiledTemplate = (params?: MessageParams) => string;
  * never silently loses information.
  */
 export function compileTemplate(template: string, paramNames: readonly string[] = []): CompiledTemplate {
+  // Most messages have no braces at all: nothing to parse.
+  if (!template.includes('{') && !template.includes('}')) return () => template;
   const { parts } = parseTemplate(template);
   const names = parts.map((part) => ('param' in part ? (typeof part.param === 'number' ? (paramNames[part.param] ?? String(part.param)) : part.param) : undefined));
   const texts = parts.map((part, index) => ('text' in part ? part.text : `{${names[index]}}`));

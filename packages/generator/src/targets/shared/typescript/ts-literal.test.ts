@@ -19,6 +19,12 @@ describe('quote', () => {
   it('never writes a raw line break into the literal', () => {
     fc.assert(fc.property(text, (value) => !/[\n\r\u2028\u2029]/.test(quote(value))));
   });
+
+  it('writes what JSON writes, with U+2028, U+2029 and bidirectional controls as escapes', () => {
+    const escapes = (value: string) => JSON.stringify(value).replace(/[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (value) => quote(value) === escapes(value)));
+    for (const value of ['', 'plain', '\u2066isolate\u2069', '\udc00\ud800', '😀', '\u007f', '\u0085']) expect(quote(value)).toBe(escapes(value));
+  });
 });
 
 describe('jsDocBlock', () => {

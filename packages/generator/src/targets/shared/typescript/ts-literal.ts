@@ -16,6 +16,8 @@ const escapeBidi = (text: string) => text.replace(BIDI_CONTROLS, (char) => `\\u$
 
 /** A double-quoted string literal whose value is exactly `text`. */
 export function quote(text: string): string {
+  // Most text has nothing to escape: quoted as it is, without a call into JSON.
+  if (!ESCAPED.test(text)) return `"${text}"`;
   // JSON escapes quotes, backslashes, control characters and lone surrogates;
   // U+2028/U+2029 are escaped too so that older parsers and editors agree.
   const json = JSON.stringify(text);
@@ -24,6 +26,8 @@ export function quote(text: string): string {
 
 /** What `quote` escapes beyond JSON (tested first: most text has none). */
 const NEEDS_ESCAPE = new RegExp(`[\u2028\u2029${BIDI}]`);
+/** Anything `quote` escapes, or may (any surrogate: JSON tells a lone one from a pair). */
+const ESCAPED = new RegExp(`["\\\\\u0000-\u001f\ud800-\udfff\u2028\u2029${BIDI}]`);
 
 /** A property name in an object literal or type: bare when it can be, else quoted. */
 export function propertyName(name: string): string {
