@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // dist/), which can be edited as a rebuild would change it.
 
 const PACKAGE = path.resolve(import.meta.dirname, '../..');
+const RUNTIME = path.resolve(PACKAGE, '../runtime');
 const exec = promisify(execFile);
 
 let dir: string;
@@ -22,13 +23,20 @@ beforeAll(async () => {
   errcatDir = path.join(dir, 'errcat');
   project = path.join(dir, 'project');
   for (const part of ['bin', 'dist/bin', 'templates', 'package.json']) await cp(path.join(PACKAGE, part), path.join(errcatDir, part), { recursive: true });
-  await symlink(path.join(PACKAGE, 'node_modules'), path.join(errcatDir, 'node_modules'), 'dir');
+  // Its dependencies as installed, but for a copy of @errcat/runtime's build, which a test rebuilds.
+  const modules = path.join(PACKAGE, 'node_modules');
+  await mkdir(path.join(errcatDir, 'node_modules/@errcat/runtime'), { recursive: true });
+  for (const entry of await readdir(modules)) if (entry !== '@errcat') await symlink(path.join(modules, entry), path.join(errcatDir, 'node_modules', entry));
+  for (const part of ['package.json', 'dist']) await cp(path.join(RUNTIME, part), path.join(runtimeCopy(), part), { recursive: true });
+  await symlink(path.join(RUNTIME, 'node_modules'), path.join(runtimeCopy(), 'node_modules'), 'dir');
   await mkdir(project);
   await writeFile(path.join(project, 'package.json'), '{ "name": "payments-api", "private": true }\n');
   await errcat('init', '--scope', '@payments', '--service', 'payments', '--wire-format', 'batch');
 });
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const runtimeCopy = () => path.join(errcatDir, 'node_modules/@errcat/runtime');
 
 /** `errcat generate --timings` from the copy: whether it ran the targets (they show in the timings only on the full path). */
 async function errcat(...args: string[]): Promise<{ stdout: string; ranTargets: boolean }> {
@@ -52,5 +60,12 @@ describe('the record of a generation, with errcat run from its bundle', () => {
       expect((await errcat('generate', '--timings')).ranTargets).toBe(true);
       expect((await errcat('generate', '--check', '--timings')).ranTargets).toBe(false);
     }
+  });
+
+  it('is not trusted once @errcat/runtime is rebuilt, even at the same version: the docs bodies are made by it', async () => {
+    expect((await errcat('generate', '--timings')).ranTargets).toBe(false);
+    await appendFile(path.join(runtimeCopy(), 'dist/envelopes.js'), '\n// rebuilt\n');
+    expect((await errcat('generate', '--timings')).ranTargets).toBe(true);
+    expect((await errcat('generate', '--timings')).ranTargets).toBe(false);
   });
 });

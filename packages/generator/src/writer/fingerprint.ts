@@ -8,6 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -50,9 +51,9 @@ export function recordPath(root: string): string {
 /**
  * What the catalog, and every diagnostic, is a function of: the spec files'
  * names as shown and their texts, and errcat's own build (its version, and
- * the size and time of every file of the code that runs and of its
- * templates, so that a rebuilt or edited errcat never trusts a record of
- * another). The text, not the catalog built from it: a spec that did not
+ * the size and time of every file of the code that runs, of its templates
+ * and of the @errcat/runtime it runs with, so that a rebuilt or edited
+ * errcat never trusts a record of another). The text, not the catalog built from it: a spec that did not
  * change is not parsed again (a comment edited takes the full path, which
  * writes nothing). NUL separates the parts: no name or text holds one.
  */
@@ -99,7 +100,7 @@ function errcatBuild(): Promise<string> {
     const templates = fileURLToPath(new URL('../../templates', import.meta.url));
     const manifest = await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8').catch(() => '');
     const entries: string[] = [createHash('sha1').update(manifest).digest('hex')];
-    for (const dir of [code, templates]) {
+    for (const dir of [code, templates, runtimeDir()]) {
       const files = await walk(dir);
       const stats = await Promise.all(files.map((file) => stat(file)));
       files.forEach((file, index) => entries.push(`${path.relative(dir, file)} ${stats[index]!.size} ${stats[index]!.mtimeMs}`));
@@ -122,7 +123,21 @@ function codeDir(moduleDir: string): string {
   return bundled ? moduleDir : path.dirname(moduleDir);
 }
 
+/**
+ * The folder of the @errcat/runtime errcat runs with: the docs target's
+ * bodies are made by it, so a rebuilt runtime of the same version (a
+ * workspace's own) is another build too.
+ */
+function runtimeDir(): string {
+  try {
+    return path.dirname(createRequire(import.meta.url).resolve('@errcat/runtime'));
+  } catch {
+    return '';
+  }
+}
+
 async function walk(dir: string): Promise<string[]> {
+  if (dir === '') return [];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
