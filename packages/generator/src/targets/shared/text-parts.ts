@@ -39,21 +39,54 @@ export function textParts(file: GeneratedFile): readonly string[] {
 }
 
 /** A piece this long stays a piece of its own; shorter runs of pieces are joined, so a file has a few parts, not thousands. */
-const OWN_PART = 64 * 1024;
+export const OWN_PART = 64 * 1024;
 
 /** `pieces` with each run of short pieces joined into one. */
 export function compactParts(pieces: readonly string[]): string[] {
-  const parts: string[] = [];
-  let run: string[] = [];
-  for (const piece of pieces) {
-    if (piece.length < OWN_PART) {
-      run.push(piece);
-      continue;
+  const writer = new PartsWriter();
+  for (const piece of pieces) writer.push(piece);
+  return writer.parts();
+}
+
+/**
+ * Text written a piece at a time (a line's indent, key, value) and kept as
+ * parts: each run of short pieces is joined once it is OWN_PART long, and a
+ * long piece stays a part of its own. Joined as they come, the pieces die
+ * young: kept until one join at the end, hundreds of thousands of them would
+ * each survive garbage collection after garbage collection, which at 10,000
+ * codes was a tenth of a generation.
+ */
+export class PartsWriter {
+  private readonly done: string[] = [];
+  private run: string[] = [];
+  private runLength = 0;
+
+  push(piece: string): void {
+    if (piece.length >= OWN_PART) {
+      this.endRun();
+      this.done.push(piece);
+      return;
     }
-    if (run.length > 0) parts.push(run.join(''));
-    run = [];
-    parts.push(piece);
+    this.run.push(piece);
+    this.runLength += piece.length;
+    if (this.runLength >= OWN_PART) this.endRun();
   }
-  if (run.length > 0) parts.push(run.join(''));
-  return parts;
+
+  /** The parts so far; the writer goes on after them. */
+  parts(): string[] {
+    this.endRun();
+    return [...this.done];
+  }
+
+  text(): string {
+    this.endRun();
+    return this.done.length === 1 ? this.done[0]! : this.done.join('');
+  }
+
+  private endRun(): void {
+    if (this.run.length === 0) return;
+    this.done.push(this.run.length === 1 ? this.run[0]! : this.run.join(''));
+    this.run = [];
+    this.runLength = 0;
+  }
 }

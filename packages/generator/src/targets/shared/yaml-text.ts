@@ -8,7 +8,7 @@
 // path wrote it. yaml-text.test.ts holds the two to the same bytes.
 
 import { lazily } from '../../util/lazy-load.js';
-import { compactParts, SHARED_DEPTH } from './text-parts.js';
+import { PartsWriter, SHARED_DEPTH } from './text-parts.js';
 
 // The library is loaded only for a document this writer leaves to it, which
 // generated catalogs rarely have: loading it costs a cold start 60-90 ms.
@@ -55,25 +55,26 @@ export function fastYamlText(value: unknown): string | undefined {
 function writeDocument(value: unknown, shared: Shared, prefix: string): string[] | undefined {
   if (!isPlainObject(value) || !hasKeys(value)) return undefined;
   if (prefix !== '' && !prefix.endsWith('\n')) throw new Error('a YAML prefix ends in a line break');
-  const out: Out = { parts: prefix === '' ? [] : [prefix], shared };
+  const out: Out = { parts: new PartsWriter(), shared };
+  if (prefix !== '') out.parts.push(prefix);
   try {
     writeMap(value, 0, out, undefined, 1);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
-  return compactParts(out.parts);
+  return out.parts.parts();
 }
 
 interface Out {
   /**
-   * The text so far, in pieces joined once at the end: mostly two a line, an
-   * indented key and a value with its line break, both worked out before
-   * (joining costs per piece, and a string per line would make a million
-   * short-lived strings at 10,000 codes). A reused collection's text is one
-   * piece, and stays one part of the document.
+   * The text so far, in pieces joined a run at a time: mostly two a line,
+   * an indented key and a value with its line break, both worked out before
+   * (a string per line would make a million short-lived strings at 10,000
+   * codes). A reused collection's text is one piece, and stays one part of
+   * the document.
    */
-  readonly parts: string[];
+  readonly parts: PartsWriter;
   readonly shared: Shared;
 }
 
@@ -124,7 +125,8 @@ function writeMap(map: Record<string, unknown>, level: number, out: Out, first: 
     const behindDash = written === 0 && first !== undefined;
     written++;
     if (typeof item !== 'object' || item === null) {
-      out.parts.push(behindDash ? `${first}${keyText(key)} ` : keyHead(level, key), scalarLine(item, level + 1));
+      out.parts.push(behindDash ? `${first}${keyText(key)} ` : keyHead(level, key));
+      out.parts.push(scalarLine(item, level + 1));
     } else if (behindDash) {
       writeCollection(item, level + 1, out, `${first}${keyText(key)}`, false, depth);
     } else {
@@ -140,7 +142,10 @@ function writeSeq(seq: readonly unknown[], level: number, out: Out, first: strin
     const item = seq[index];
     if (item === undefined) throw new Unsupported('undefined in a sequence');
     const lead = index === 0 && first !== undefined ? first : indent;
-    if (typeof item !== 'object' || item === null) out.parts.push(`${lead}- `, scalarLine(item, level + 1));
+    if (typeof item !== 'object' || item === null) {
+      out.parts.push(`${lead}- `);
+      out.parts.push(scalarLine(item, level + 1));
+    }
     else writeCollection(item, level + 1, out, `${lead}-`, true, depth);
   }
 }
@@ -155,24 +160,28 @@ function writeCollection(item: object, level: number, out: Out, head: string, in
   const seq = Array.isArray(item);
   if (!seq && !isPlainObject(item)) throw new Unsupported('object');
   if (seq ? item.length === 0 : !hasKeys(item)) {
-    out.parts.push(head, seq ? ' []\n' : ' {}\n');
+    out.parts.push(head);
+    out.parts.push(seq ? ' []\n' : ' {}\n');
     return;
   }
   let first: string | undefined;
   if (inSeq) first = `${head} `;
-  else out.parts.push(head, '\n');
+  else {
+    out.parts.push(head);
+    out.parts.push('\n');
+  }
   const sharable = depth <= SHARED_DEPTH && !inSeq && out.shared.recurring.has(item);
   const remembered = sharable ? out.shared.texts.get(item) : undefined;
   if (remembered?.level === level) {
     out.parts.push(remembered.text);
     return;
   }
-  const start = out.parts.length;
-  if (seq) writeSeq(item as unknown[], level, out, first, depth + 1);
-  else writeMap(item as Record<string, unknown>, level, out, first, depth + 1);
+  // A shared collection is written on its own, to be one part of each document that holds it.
+  const into = sharable ? { parts: new PartsWriter(), shared: out.shared } : out;
+  if (seq) writeSeq(item as unknown[], level, into, first, depth + 1);
+  else writeMap(item as Record<string, unknown>, level, into, first, depth + 1);
   if (sharable) {
-    const text = out.parts.slice(start).join('');
-    out.parts.length = start;
+    const text = into.parts.text();
     out.parts.push(text);
     out.shared.texts.set(item, { level, text });
   }

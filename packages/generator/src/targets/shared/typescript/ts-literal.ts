@@ -1,3 +1,5 @@
+import { PartsWriter } from '../text-parts.js';
+
 // Spec text reaches TypeScript source only through these helpers, so that any
 // string (quotes, backslashes, `*/`, `${`, backticks, newlines, U+2028, lone
 // surrogates) compiles back to itself.
@@ -67,14 +69,14 @@ const INLINE_WIDTH = 100;
 /**
  * A TypeScript expression for `value`: objects in key order as given,
  * `undefined` properties left out, short flat objects and arrays on one line.
- * Written into one list of pieces joined once, not a string per level: a
- * catalog's data is hundreds of thousands of values, several levels deep.
+ * Written a piece at a time into one PartsWriter, not a string per level:
+ * a catalog's data is hundreds of thousands of values, several levels deep.
  */
 export function dataLiteral(value: Data, indent = ''): string {
   if (isScalar(value)) return scalarLiteral(value);
-  const out: string[] = [];
+  const out = new PartsWriter();
   writeCollection(value, indent, out);
-  return out.join('');
+  return out.text();
 }
 
 type DataCollection = readonly Data[] | { readonly [key: string]: Data | undefined };
@@ -89,7 +91,7 @@ function scalarLiteral(value: string | number | boolean | null): string {
  * measured), else an item a line. The one-line attempt stops at the first
  * item that rules it out; what it made of the items before is used again.
  */
-function writeCollection(value: DataCollection, indent: string, out: string[]): void {
+function writeCollection(value: DataCollection, indent: string, out: PartsWriter): void {
   const inner = `${indent}  `;
   if (isArray(value)) {
     if (value.length === 0) {
@@ -115,7 +117,8 @@ function writeCollection(value: DataCollection, indent: string, out: string[]): 
       else writeItem(value[index]!, inner, out);
       out.push(',\n');
     }
-    out.push(indent, ']');
+    out.push(indent);
+    out.push(']');
     return;
   }
   const keys = Object.keys(value);
@@ -151,18 +154,21 @@ function writeCollection(value: DataCollection, indent: string, out: string[]): 
   for (const key of keys) {
     const item = value[key];
     if (item === undefined) continue;
-    if (index < parts.length) out.push(inner, parts[index]!, ',\n');
+    out.push(inner);
+    if (index < parts.length) out.push(parts[index]!);
     else {
-      out.push(inner, propertyName(key), ': ');
+      out.push(propertyName(key));
+      out.push(': ');
       writeItem(item, inner, out);
-      out.push(',\n');
     }
+    out.push(',\n');
     index++;
   }
-  out.push(indent, '}');
+  out.push(indent);
+  out.push('}');
 }
 
-function writeItem(item: Data, indent: string, out: string[]): void {
+function writeItem(item: Data, indent: string, out: PartsWriter): void {
   if (isScalar(item)) out.push(scalarLiteral(item));
   else writeCollection(item, indent, out);
 }
