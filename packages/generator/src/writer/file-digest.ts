@@ -11,7 +11,10 @@ export interface FileDigest {
 
 /** The digest of a file on disk. */
 export async function digestOfFile(file: string): Promise<FileDigest> {
-  const bytes = await readFile(file);
+  return digestOfBytes(await readFile(file));
+}
+
+export function digestOfBytes(bytes: Uint8Array): FileDigest {
   return { size: bytes.length, hash: createHash('sha1').update(bytes).digest('hex') };
 }
 

@@ -7,7 +7,8 @@
 // edited by hand, no record) takes the full path, which compares every file.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { rename, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import type { SpecText } from '../load/read-spec-dir.js';
 import type { PackageLayout, TargetName } from '../model/catalog.js';
 import type { GeneratedFile, TargetInput } from '../targets/target.js';
 import { compareText } from '../util/sort.js';
-import { digestOfFile, digestOfGenerated, sameDigest, type FileDigest } from './file-digest.js';
+import { digestOfBytes, digestOfGenerated, sameDigest, type FileDigest } from './file-digest.js';
 import { listOwnedFiles } from './output-files.js';
 
 const FORMAT = 2;
@@ -57,10 +58,10 @@ export function recordPath(root: string): string {
  * change is not parsed again (a comment edited takes the full path, which
  * writes nothing). NUL separates the parts: no name or text holds one.
  */
-export async function specFingerprint(shownDir: string, texts: readonly SpecText[]): Promise<string> {
+export function specFingerprint(shownDir: string, texts: readonly SpecText[]): string {
   const hash = createHash('sha1');
   hash.update(JSON.stringify({ format: FORMAT, dir: shownDir }));
-  hash.update(await errcatBuild());
+  hash.update(errcatBuild());
   for (const { file, text } of texts) hash.update(`\0${file}\0`).update(text);
   return hash.digest('hex');
 }
@@ -80,34 +81,58 @@ export function inputsFingerprint(spec: string, packages: readonly EnabledPackag
  * missing, no staging leftovers), and each file's size and hash as recorded.
  * Every file is read and hashed, so an edit that keeps a file's size and
  * time is still seen.
+ *
+ * It takes no lock. Another run replaces a file only whole (by renaming a
+ * finished one into place) or removes it, so each file read is one a
+ * generation wrote; all of them the record's, byte for byte, is the
+ * record's generation, however the reads fell around another run's writes.
+ * A file gone between listing and reading is a change: undefined.
  */
 export async function unchangedOutputs(root: string, record: OutputRecord): Promise<number | undefined> {
-  const paths = await listOwnedFiles(root, record.packages.map((entry) => entry.dir));
-  const recorded = record.files;
-  if (paths.length !== Object.keys(recorded).length || !paths.every((file) => Object.hasOwn(recorded, file))) return undefined;
-  // One at a time, stopping at the first that differs: a cold run reading them all at once was slower, and held them all.
-  for (const file of paths) {
-    if (!sameDigest(await digestOfFile(path.join(root, file)), recorded[file]!)) return undefined;
+  try {
+    const paths = await listOwnedFiles(root, record.packages.map((entry) => entry.dir));
+    const recorded = record.files;
+    if (paths.length !== Object.keys(recorded).length || !paths.every((file) => Object.hasOwn(recorded, file))) return undefined;
+    // One at a time, stopping at the first that differs: reading them all at once was slower, and held them all.
+    for (const file of paths) {
+      if (!sameDigest(digestOfBytes(readFileSync(path.join(root, file))), recorded[file]!)) return undefined;
+    }
+    return paths.length;
+  } catch {
+    return undefined;
   }
-  return paths.length;
 }
 
-let build: Promise<string> | undefined;
+let build: string | undefined;
 
-function errcatBuild(): Promise<string> {
-  build ??= (async () => {
+/**
+ * Read with synchronous calls, here and in `unchangedOutputs`: a hundred
+ * small reads one after another, which through libuv's threads would each
+ * wait a round trip, were most of a no-op's time.
+ */
+function errcatBuild(): string {
+  build ??= (() => {
     const code = codeDir(fileURLToPath(new URL('.', import.meta.url)));
     const templates = fileURLToPath(new URL('../../templates', import.meta.url));
-    const manifest = await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8').catch(() => '');
+    const manifest = readTextOrEmpty(fileURLToPath(new URL('../../package.json', import.meta.url)));
     const entries: string[] = [createHash('sha1').update(manifest).digest('hex')];
     for (const dir of [code, templates, runtimeDir()]) {
-      const files = await walk(dir);
-      const stats = await Promise.all(files.map((file) => stat(file)));
-      files.forEach((file, index) => entries.push(`${path.relative(dir, file)} ${stats[index]!.size} ${stats[index]!.mtimeMs}`));
+      for (const file of walk(dir)) {
+        const info = statSync(file);
+        entries.push(`${path.relative(dir, file)} ${info.size} ${info.mtimeMs}`);
+      }
     }
     return entries.join('\n');
   })();
   return build;
+}
+
+function readTextOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -136,13 +161,18 @@ function runtimeDir(): string {
   }
 }
 
-async function walk(dir: string): Promise<string[]> {
+function walk(dir: string): string[] {
   if (dir === '') return [];
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
+    if (entry.isDirectory()) files.push(...walk(full));
     else if (entry.isFile()) files.push(full);
   }
   return files;
@@ -157,7 +187,7 @@ export function outputRecord(generation: Omit<OutputRecord, 'format' | 'files'>,
 
 export async function readRecord(root: string): Promise<OutputRecord | undefined> {
   try {
-    const record = JSON.parse(await readFile(recordPath(root), 'utf8')) as OutputRecord;
+    const record = JSON.parse(readFileSync(recordPath(root), 'utf8')) as OutputRecord;
     const wellFormed = record.format === FORMAT && typeof record.spec === 'string' && typeof record.inputs === 'string' && Array.isArray(record.packages) && Array.isArray(record.diagnostics);
     return wellFormed && record.files && typeof record.files === 'object' ? record : undefined;
   } catch {

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { UserError } from '../cli/user-error.js';
+import { lazily } from '../util/lazy-load.js';
+
+// Loaded when a run first writes or compares: a generation with nothing to do takes no lock.
+const lockfile = lazily<typeof import('proper-lockfile')>('proper-lockfile');
 
 /** How long a run waits for another to finish writing: longer than a generation of 10,000 codes takes. */
 const WAIT_MS = 60_000;
@@ -22,7 +25,7 @@ export async function withOutputLock<T>(root: string, work: () => Promise<T>): P
   const lockPath = path.join(tmpdir(), `errcat-${createHash('sha256').update(real).digest('hex').slice(0, 16)}.lock`);
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(real, {
+    release = await lockfile().lock(real, {
       lockfilePath: lockPath,
       realpath: false,
       stale: 10_000,

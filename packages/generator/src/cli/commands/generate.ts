@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { loadCatalogFromTexts } from '../../load/load-catalog.js';
 import { changedSinceRead, readSpecDir, type FileStamp } from '../../load/read-spec-dir.js';
 import type { Catalog, TargetName } from '../../model/catalog.js';
 import { coveredByWorkspace, detectProject, readJson, type Project } from '../../project/detect-project.js';
@@ -62,7 +61,7 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
   timer.lap('read spec');
   // Only errcat's own targets are fingerprinted: they are pure functions of the input.
   const builtIn = options.available === undefined;
-  const spec = builtIn && read.diagnostics.length === 0 ? await specFingerprint(display(specDir), read.texts) : undefined;
+  const spec = builtIn && read.diagnostics.length === 0 ? specFingerprint(display(specDir), read.texts) : undefined;
   if (spec !== undefined) {
     const unchanged = await unchangedSinceRecord(root, spec, read.stamps);
     timer.lap('fingerprint');
@@ -71,6 +70,8 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
       return reportUnchanged(io, options, unchanged.count, unchanged.record.packages, unchanged.project);
     }
   }
+  // Imported here, past the no-op: it brings the YAML parser and the spec validator.
+  const { loadCatalogFromTexts } = await import('../../load/load-catalog.js');
   const { catalog, diagnostics } = loadCatalogFromTexts(read.texts, read.diagnostics, display(specDir), timer);
   // Quiet runs say nothing of warnings unless they write: a watcher repeats no unchanged warning.
   if (!options.quiet || !catalog) reportDiagnostics(io, diagnostics);
@@ -178,12 +179,11 @@ async function unchangedSinceRecord(root: string, spec: string, stamps: readonly
   const { input, unusedTemplates } = await gatherProjectInput(root, record.packages, project);
   // The full path warns of them.
   if (unusedTemplates.length > 0 || inputsFingerprint(spec, record.packages, input) !== record.inputs) return undefined;
-  return withOutputLock(root, async () => {
-    const count = await unchangedOutputs(root, record);
-    // A spec file saved while it was read: the full path says so.
-    if (count === undefined || (await changedSinceRead(stamps)).length > 0) return undefined;
-    return { record, project, count };
-  });
+  // No lock (see unchangedOutputs): the full path takes it, and compares every file.
+  const count = await unchangedOutputs(root, record);
+  // A spec file saved while it was read: the full path says so.
+  if (count === undefined || (await changedSinceRead(stamps)).length > 0) return undefined;
+  return { record, project, count };
 }
 
 /** The packages of `targets`, in their order, as the catalog lays them out. */

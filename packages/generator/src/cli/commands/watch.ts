@@ -52,10 +52,19 @@ export async function watchCommand(io: CliIo, options: GenerateOptions, signal?:
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
   io.err(`watching ${path.relative(io.cwd, specDir) || '.'} and templates/; Ctrl-C to stop\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
+    const stop = () => {
+      // Removed only after the signal's other listeners ran: proper-lockfile's
+      // signal-exit, loaded at the first write, re-raises a signal that no
+      // listener besides its own is left to handle.
+      setImmediate(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      });
+      resolve();
+    };
     if (signal) signal.addEventListener('abort', stop, { once: true });
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   clearTimeout(timer);
   await watcher.close();
