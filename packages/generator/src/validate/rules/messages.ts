@@ -26,12 +26,14 @@ export const checkMessages: Rule = (context) => {
     // (E206, say `EN` for `en`) is one mistake, not one missing translation per message.
     const translated = locales.filter((locale) => locale !== defaultLocale && (!settings || supportedLocales.includes(locale)));
     const at = (path: SpecPath, part?: 'key' | 'value') => source.locate(path, part);
-    // A code's variants' texts, read for its params' check before the variants' own entries come.
-    const variantTexts = new Map<object, MessageText[]>();
+    // A code's variants' texts, read for its params' check before the variants' own entries come:
+    // by code name and variant index (`codes` names each code once per file).
+    const variantTexts = new Map<string, MessageText[]>();
+    const variantKey = (code: string, index: unknown) => `${code}\u0000${String(index)}`;
     for (const entry of context.entriesOf(file)) {
       const messagePath = [...entry.path, 'message'];
       // Each text is read once, for every check below.
-      const texts = (entry.kind === 'variant' ? variantTexts.get(entry.variant) : undefined) ?? (entry.message ? textsOf(entry.message) : []);
+      const texts = (entry.kind === 'variant' ? variantTexts.get(variantKey(entry.name, entry.path.at(-1))) : undefined) ?? (entry.message ? textsOf(entry.message) : []);
       if (entry.message) {
         for (const { locale, text, facts } of texts) {
           if (serviceLocalesKnown && !declared.has(locale.toLowerCase())) {
@@ -60,9 +62,9 @@ export const checkMessages: Rule = (context) => {
       if (entry.kind !== 'variant') {
         // A param counts as used when any locale uses it: a message missing in
         // the default locale (E401) must not make its params look unused.
-        const variants = entry.kind === 'http' ? entry.code.variants : undefined;
-        for (const variant of variants ?? []) variantTexts.set(variant, textsOf(variant.message));
-        const used = variants ? variants.flatMap((variant) => variantTexts.get(variant)!.map((text) => text.facts)) : texts.map((text) => text.facts);
+        const variants = entry.kind === 'http' ? entry.code.variants?.map((variant) => textsOf(variant.message)) : undefined;
+        variants?.forEach((variant, index) => variantTexts.set(variantKey(entry.name, index), variant));
+        const used = variants ? variants.flatMap((variant) => variant.map((text) => text.facts)) : texts.map((text) => text.facts);
         // What the structural check left out: params (so placeholders look undeclared), or texts (so params look unused).
         const known = {
           params: isWhole(file, [...entry.path, 'params']),
