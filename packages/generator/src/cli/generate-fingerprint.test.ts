@@ -46,12 +46,16 @@ describe('a generation with nothing to do', () => {
 
   it('is recorded by generate and decided without the targets, printing what the full path prints', async () => {
     expect(existsSync(recordPath(work))).toBe(true);
-    const full = await errcat('generate', '--check');
+    rmSync(recordPath(work));
+    const full = await errcat('generate', '--check', '--timings');
+    expect(full.ranTargets).toBe(true);
     const check = await errcat('generate', '--check', '--timings');
     expect(check).toMatchObject({ code: 0, stdout: full.stdout, ranTargets: false });
+    rmSync(recordPath(work));
+    const fullGenerate = await errcat('generate');
     expect(check.stdout).toMatch(/^generated files are up to date \(\d+ files\)\n$/);
     const again = await errcat('generate', '--timings');
-    expect(again.ranTargets).toBe(false);
+    expect(again).toMatchObject({ ranTargets: false, stdout: fullGenerate.stdout });
     expect(again.stdout).toMatch(/^generated \d+ files for codes, openapi, json-schema, express, fastify, docs: 0 created, 0 updated, 0 removed, \d+ unchanged\n$/);
   });
 
@@ -112,6 +116,27 @@ describe('a generation with nothing to do', () => {
     expect(again.ranTargets).toBe(false);
     expect(again.stderr.split('\n').filter((line) => line.startsWith('spec/') || /^\d+ errors?, /.test(line))).toEqual(warnings);
     expect(again.stdout).toMatch(/: 0 created, 0 updated, 0 removed, \d+ unchanged\n$/);
+  });
+
+  it('is the same generation run from another folder, its warnings shown from there', async () => {
+    const settings = file('spec/errcat.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace('      - en\n', '      - en\n      - fr\n'));
+    const spec = file('spec/payments.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('    - en\n  failures', '    - en\n    - fr\n  failures'));
+    expect((await errcat('generate', '--timings')).ranTargets).toBe(true);
+    mkdirSync(file('tools'));
+    const elsewhere = await runErrcat(file('tools'), 'generate', '--root', '..', '--timings');
+    expect(elsewhere.stderr).not.toContain('target codes');
+    expect(elsewhere.stderr).toMatch(/^\.\.\/spec\/payments\.yaml:\d+:\d+ warning W407 InvalidRequest has no message in fr;/m);
+    expect(elsewhere.stderr).not.toMatch(/^spec\//m);
+  });
+
+  it('takes a record edited by hand for no record, without a crash', async () => {
+    const record = JSON.parse(readFileSync(recordPath(work), 'utf8')) as { packages: Array<Record<string, unknown>> };
+    record.packages[0] = { target: 'codes' };
+    writeFileSync(recordPath(work), JSON.stringify(record));
+    expect(await errcat('generate', '--check', '--timings')).toMatchObject({ code: 0, ranTargets: true });
+    expect(await errcat('generate', '--check', '--timings')).toMatchObject({ code: 0, ranTargets: false });
   });
 
   it('takes the full path when the record is missing or unreadable, and rewrites it', async () => {

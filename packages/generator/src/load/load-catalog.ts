@@ -9,7 +9,7 @@ import { validateSpec } from '../validate/validate-spec.js';
 import { checkStructure } from './check-structure.js';
 import { suggest } from '../util/suggest.js';
 import { parseSpecFile } from './parse-spec-file.js';
-import { readSpecDir, type FileStamp, type SpecText } from './read-spec-dir.js';
+import { readSpecDir, type SpecText } from './read-spec-dir.js';
 
 export interface LoadResult {
   /** Present only when there is no error (warnings allowed). */
@@ -84,9 +84,8 @@ export async function checkCatalog(specDir: string, display: (absolute: string) 
   return checkCatalogTexts(texts, diagnostics, display(specDir));
 }
 
-/** Reads the spec folder and loads the catalog from it. */
-export async function loadCatalog(specDir: string, display: (absolute: string) => string, timer?: PhaseTimer): Promise<LoadResult & { stamps: FileStamp[] }> {
-  const { texts, diagnostics, stamps } = await readSpecDir(specDir, display);
-  timer?.lap('read spec');
-  return { ...loadCatalogFromTexts(texts, diagnostics, display(specDir), timer), stamps };
+/** Reads the spec folder and loads the catalog from it (`inspect`, `diff`; `generate` reads first, to decide a no-op from the texts). */
+export async function loadCatalog(specDir: string, display: (absolute: string) => string): Promise<LoadResult> {
+  const { texts, diagnostics } = await readSpecDir(specDir, display);
+  return loadCatalogFromTexts(texts, diagnostics, display(specDir));
 }

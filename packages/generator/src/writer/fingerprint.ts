@@ -7,7 +7,7 @@
 // edited by hand, no record) takes the full path, which compares every file.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { rename, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import type { PackageLayout, TargetName } from '../model/catalog.js';
 import type { GeneratedFile, TargetInput } from '../targets/target.js';
 import { compareText } from '../util/sort.js';
 import { digestOfBytes, digestOfGenerated, sameDigest, type FileDigest } from './file-digest.js';
-import { listOwnedFiles } from './output-files.js';
+import { filesUnder, listOwnedFiles } from './output-files.js';
 
 const FORMAT = 2;
 
@@ -36,7 +36,7 @@ export interface OutputRecord {
   readonly spec: string;
   /** The packages that spec enables, in settings order. */
   readonly packages: readonly EnabledPackage[];
-  /** The warnings the generation reported (a spec with errors writes nothing), printed again by a run with nothing to do. */
+  /** The warnings the generation reported (a spec with errors writes nothing), each file within the spec folder; printed again by a run with nothing to do. */
   readonly diagnostics: readonly Diagnostic[];
   /** `inputsFingerprint` of the generation that wrote (or checked) these files. */
   readonly inputs: string;
@@ -51,19 +51,38 @@ export function recordPath(root: string): string {
 
 /**
  * What the catalog, and every diagnostic, is a function of: the spec files'
- * names as shown and their texts, and errcat's own build (its version, and
- * the size and time of every file of the code that runs, of its templates
- * and of the @errcat/runtime it runs with, so that a rebuilt or edited
- * errcat never trusts a record of another). The text, not the catalog built from it: a spec that did not
- * change is not parsed again (a comment edited takes the full path, which
- * writes nothing). NUL separates the parts: no name or text holds one.
+ * names within the spec folder and their texts, and errcat's own build (see
+ * `errcatBuild`). The text, not the catalog built from it: a spec that did
+ * not change is not parsed again (a comment edited takes the full path,
+ * which finds every file unchanged). Names within the folder, not as shown:
+ * a run from another folder (`--root`) is the same generation, and the
+ * recorded warnings are shown from wherever it runs (`recordedDiagnostics`).
+ * NUL separates the parts: no name or text holds one.
  */
 export function specFingerprint(shownDir: string, texts: readonly SpecText[]): string {
   const hash = createHash('sha1');
-  hash.update(JSON.stringify({ format: FORMAT, dir: shownDir }));
+  hash.update(JSON.stringify({ format: FORMAT }));
   hash.update(errcatBuild());
-  for (const { file, text } of texts) hash.update(`\0${file}\0`).update(text);
+  for (const { file, text } of texts) hash.update(`\0${specRelative(shownDir, file)}\0`).update(text);
   return hash.digest('hex');
+}
+
+/** A shown path (relative to the working folder) as a path within the spec folder, and back. */
+function specRelative(shownDir: string, file: string): string {
+  return path.relative(shownDir, file).split(path.sep).join('/');
+}
+
+/** Diagnostics as the record keeps them: each file within the spec folder. */
+export function diagnosticsToRecord(shownDir: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((entry) => ({ ...entry, file: specRelative(shownDir, entry.file) }));
+}
+
+/**
+ * The recorded diagnostics, each file shown from where this run stands.
+ * (Their messages name no file: errcat's warnings say what, not where.)
+ */
+export function recordedDiagnostics(shownDir: string, record: OutputRecord): Diagnostic[] {
+  return record.diagnostics.map((entry) => ({ ...entry, file: path.join(shownDir, entry.file) }));
 }
 
 /**
@@ -82,15 +101,14 @@ export function inputsFingerprint(spec: string, packages: readonly EnabledPackag
  * Every file is read and hashed, so an edit that keeps a file's size and
  * time is still seen.
  *
- * It takes no lock. Another run replaces a file only whole (by renaming a
- * finished one into place) or removes it, so each file read is one a
- * generation wrote; all of them the record's, byte for byte, is the
- * record's generation, however the reads fell around another run's writes.
- * A file gone between listing and reading is a change: undefined.
+ * It takes no lock: its caller makes sure no run held one while it read.
+ * (Another run replaces a file only whole, by renaming a finished one into
+ * place, or removes it.) A file gone between listing and reading is a
+ * change: undefined.
  */
 export async function unchangedOutputs(root: string, record: OutputRecord): Promise<number | undefined> {
   try {
-    const paths = await listOwnedFiles(root, record.packages.map((entry) => entry.dir));
+    const paths = listOwnedFiles(root, record.packages.map((entry) => entry.dir));
     const recorded = record.files;
     if (paths.length !== Object.keys(recorded).length || !paths.every((file) => Object.hasOwn(recorded, file))) return undefined;
     // One at a time, stopping at the first that differs: reading them all at once was slower, and held them all.
@@ -106,9 +124,14 @@ export async function unchangedOutputs(root: string, record: OutputRecord): Prom
 let build: string | undefined;
 
 /**
- * Read with synchronous calls, here and in `unchangedOutputs`: a hundred
- * small reads one after another, which through libuv's threads would each
- * wait a round trip, were most of a no-op's time.
+ * errcat's own build: its version, the size and time of every file of the
+ * code that runs, of its templates and of the @errcat/runtime it runs with,
+ * and where each of its dependencies is installed and the size and time of
+ * its entry (the YAML parser reads the spec, the writers and templates shape
+ * the output): a rebuilt, edited or upgraded errcat never trusts a record of
+ * another. Read with synchronous calls, as the outputs are: a hundred small
+ * reads one after another, which through libuv's threads would each wait a
+ * round trip, were most of a no-op's time.
  */
 function errcatBuild(): string {
   build ??= (() => {
@@ -117,14 +140,50 @@ function errcatBuild(): string {
     const manifest = readTextOrEmpty(fileURLToPath(new URL('../../package.json', import.meta.url)));
     const entries: string[] = [createHash('sha1').update(manifest).digest('hex')];
     for (const dir of [code, templates, runtimeDir()]) {
-      for (const file of walk(dir)) {
-        const info = statSync(file);
-        entries.push(`${path.relative(dir, file)} ${info.size} ${info.mtimeMs}`);
+      for (const file of filesIn(dir)) {
+        const info = statSync(path.join(dir, file));
+        entries.push(`${file} ${info.size} ${info.mtimeMs}`);
       }
     }
+    const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+    for (const dependency of dependenciesOf(manifest)) entries.push(`${dependency} ${installedManifest(packageDir, dependency)}`);
     return entries.join('\n');
   })();
   return build;
+}
+
+/**
+ * Where a dependency's package.json is found from errcat's folder, as Node
+ * looks for it (`node_modules` there, then in each folder above), with its
+ * size, time and inode: an upgrade rewrites it, or links another. Looked up,
+ * not resolved: resolving a package's entry costs a dozen reads.
+ */
+function installedManifest(from: string, dependency: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'node_modules', dependency, 'package.json');
+    try {
+      const info = statSync(manifest);
+      return `${manifest} ${info.size} ${info.mtimeMs} ${info.ino}`;
+    } catch {
+      if (path.dirname(dir) === dir) return 'not found';
+    }
+  }
+}
+
+function dependenciesOf(manifest: string): string[] {
+  try {
+    return Object.keys((JSON.parse(manifest) as { dependencies?: Record<string, string> }).dependencies ?? {}).sort(compareText);
+  } catch {
+    return [];
+  }
+}
+
+function filesIn(dir: string): string[] {
+  try {
+    return dir === '' ? [] : filesUnder(dir);
+  } catch {
+    return [];
+  }
 }
 
 function readTextOrEmpty(file: string): string {
@@ -161,23 +220,6 @@ function runtimeDir(): string {
   }
 }
 
-function walk(dir: string): string[] {
-  if (dir === '') return [];
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(full));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files;
-}
-
 /** The record of a generation whose files are now exactly `files` on disk. */
 export function outputRecord(generation: Omit<OutputRecord, 'format' | 'files'>, files: readonly GeneratedFile[]): OutputRecord {
   const record: Record<string, FileDigest> = {};
@@ -185,14 +227,43 @@ export function outputRecord(generation: Omit<OutputRecord, 'format' | 'files'>,
   return { format: FORMAT, ...generation, files: record };
 }
 
-export async function readRecord(root: string): Promise<OutputRecord | undefined> {
+/** The record's size and time as a text to compare, or undefined when there is none. */
+export function recordStamp(root: string): string | undefined {
   try {
-    const record = JSON.parse(readFileSync(recordPath(root), 'utf8')) as OutputRecord;
-    const wellFormed = record.format === FORMAT && typeof record.spec === 'string' && typeof record.inputs === 'string' && Array.isArray(record.packages) && Array.isArray(record.diagnostics);
-    return wellFormed && record.files && typeof record.files === 'object' ? record : undefined;
+    const info = statSync(recordPath(root));
+    return `${info.size} ${info.mtimeMs} ${info.ino}`;
   } catch {
     return undefined;
   }
+}
+
+export function readRecord(root: string): OutputRecord | undefined {
+  try {
+    const record: unknown = JSON.parse(readFileSync(recordPath(root), 'utf8'));
+    return isRecord(record) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A record as errcat writes one, down to each package and diagnostic: anything else (an old format, a hand edit) is no record. */
+function isRecord(value: unknown): value is OutputRecord {
+  const record = value as Partial<OutputRecord> | null;
+  const strings = (item: unknown, keys: readonly string[]) => typeof item === 'object' && item !== null && keys.every((key) => typeof (item as Record<string, unknown>)[key] === 'string');
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    record.format === FORMAT &&
+    typeof record.spec === 'string' &&
+    typeof record.inputs === 'string' &&
+    Array.isArray(record.packages) &&
+    record.packages.every((entry) => strings(entry, ['target', 'name', 'dir'])) &&
+    Array.isArray(record.diagnostics) &&
+    record.diagnostics.every((entry) => strings(entry, ['id', 'code', 'severity', 'message', 'file']) && typeof entry.line === 'number' && typeof entry.column === 'number') &&
+    typeof record.files === 'object' &&
+    record.files !== null &&
+    Object.values(record.files).every((digest) => typeof digest === 'object' && digest !== null && typeof digest.size === 'number' && typeof digest.hash === 'string')
+  );
 }
 
 /** Writes the record beside a temporary name first, so a reader never sees half of one. Best effort: a read-only cache only costs speed. */

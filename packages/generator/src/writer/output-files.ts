@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -32,7 +32,7 @@ const READ_AHEAD = 4;
 
 /** Every file currently in the owned folders. */
 export async function readOwnedFiles(root: string, dirs: readonly string[]): Promise<OwnedFiles> {
-  const paths = await listOwnedFiles(root, dirs);
+  const paths = listOwnedFiles(root, dirs);
   const staging = paths.filter((workspacePath) => STAGING.test(path.posix.basename(workspacePath)));
   const outputs = paths.filter((workspacePath) => !STAGING.test(path.posix.basename(workspacePath)));
   const digests = await inParallel(outputs, READ_AHEAD, (workspacePath) => digestOfFile(path.join(root, workspacePath)));
@@ -54,26 +54,31 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
 }
 
 /** Every file path in the owned folders (project-relative, sorted per folder), staging files included; nothing is read. */
-export async function listOwnedFiles(root: string, dirs: readonly string[]): Promise<string[]> {
+export function listOwnedFiles(root: string, dirs: readonly string[]): string[] {
   const paths: string[] = [];
   for (const dir of [...dirs].sort(compareText)) {
-    for (const relative of await listFiles(path.join(root, dir))) paths.push(path.posix.join(dir, relative));
+    for (const relative of filesUnder(path.join(root, dir), NOT_OWNED)) paths.push(path.posix.join(dir, relative));
   }
   return paths;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Every file under `dir`, as paths relative to it in name order, leaving out
+ * entries named in `ignored`; none for a folder that does not exist. Listed
+ * with synchronous calls: a folder after folder, each waited for anyway.
+ */
+export function filesUnder(dir: string, ignored: ReadonlySet<string> = new Set()): string[] {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
-    if (NOT_OWNED.has(entry.name)) continue;
-    if (entry.isDirectory()) files.push(...(await listFiles(path.join(dir, entry.name))).map((child) => path.posix.join(entry.name, child)));
+    if (ignored.has(entry.name)) continue;
+    if (entry.isDirectory()) files.push(...filesUnder(path.join(dir, entry.name), ignored).map((child) => path.posix.join(entry.name, child)));
     else if (entry.isFile()) files.push(entry.name);
   }
   return files;

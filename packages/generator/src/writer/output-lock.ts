@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,21 @@ const lockfile = lazily<typeof import('proper-lockfile')>('proper-lockfile');
 const WAIT_MS = 60_000;
 const POLL_MS = 200;
 
+function lockPathOf(realRoot: string): string {
+  return path.join(tmpdir(), `errcat-${createHash('sha256').update(realRoot).digest('hex').slice(0, 16)}.lock`);
+}
+
+/** Whether a run holds the project's output lock now (proper-lockfile's lock is a folder), read without taking it or loading proper-lockfile. */
+export function outputLockHeld(root: string): boolean {
+  let real = root;
+  try {
+    real = realpathSync(root);
+  } catch {
+    // the root as given
+  }
+  return existsSync(lockPathOf(real));
+}
+
 /**
  * Runs `work` while holding the project's output lock, so two `generate`
  * runs (a watcher and a manual run, two terminals) never read or write the
@@ -22,7 +38,7 @@ const POLL_MS = 200;
  */
 export async function withOutputLock<T>(root: string, work: () => Promise<T>): Promise<T> {
   const real = await realpath(root).catch(() => root);
-  const lockPath = path.join(tmpdir(), `errcat-${createHash('sha256').update(real).digest('hex').slice(0, 16)}.lock`);
+  const lockPath = lockPathOf(real);
   let release: () => Promise<void>;
   try {
     release = await lockfile().lock(real, {

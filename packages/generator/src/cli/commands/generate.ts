@@ -11,6 +11,9 @@ import {
   inputsFingerprint,
   outputRecord,
   readRecord,
+  recordedDiagnostics,
+  recordStamp,
+  diagnosticsToRecord,
   specFingerprint,
   unchangedOutputs,
   writeRecord,
@@ -19,7 +22,7 @@ import {
   type ProjectInput,
 } from '../../writer/fingerprint.js';
 import { applyPlan, readOwnedFiles } from '../../writer/output-files.js';
-import { withOutputLock } from '../../writer/output-lock.js';
+import { outputLockHeld, withOutputLock } from '../../writer/output-lock.js';
 import { isClean, planOutput } from '../../writer/plan-output.js';
 import { displayPath, EXIT, type CliIo } from '../io.js';
 import { plural, reportDiagnostics } from '../report.js';
@@ -61,12 +64,12 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
   timer.lap('read spec');
   // Only errcat's own targets are fingerprinted: they are pure functions of the input.
   const builtIn = options.available === undefined;
-  const spec = builtIn && read.diagnostics.length === 0 ? specFingerprint(display(specDir), read.texts) : undefined;
-  if (spec !== undefined) {
-    const unchanged = await unchangedSinceRecord(root, spec, read.stamps);
+  const specPrint = builtIn && read.diagnostics.length === 0 ? specFingerprint(display(specDir), read.texts) : undefined;
+  if (specPrint !== undefined) {
+    const unchanged = await unchangedSinceRecord(root, specPrint, read.stamps);
     timer.lap('fingerprint');
     if (unchanged) {
-      if (!options.quiet) reportDiagnostics(io, unchanged.record.diagnostics);
+      if (!options.quiet) reportDiagnostics(io, recordedDiagnostics(display(specDir), unchanged.record));
       return reportUnchanged(io, options, unchanged.count, unchanged.record.packages, unchanged.project);
     }
   }
@@ -124,9 +127,9 @@ async function generate(io: CliIo, options: GenerateOptions, timer: PhaseTimer):
       timer.lap('write');
     }
     // The disk now holds exactly these files (written, or found equal by --check).
-    if (spec !== undefined && (!options.check || isClean(planned))) {
-      const inputs = inputsFingerprint(spec, packages, projectInput);
-      await writeRecord(root, outputRecord({ spec, packages, diagnostics, inputs }, files));
+    if (specPrint !== undefined && (!options.check || isClean(planned))) {
+      const inputs = inputsFingerprint(specPrint, packages, projectInput);
+      await writeRecord(root, outputRecord({ spec: specPrint, packages, diagnostics: diagnosticsToRecord(displayPath(io, specDir), diagnostics), inputs }, files));
       timer.lap('record');
     }
     return planned;
@@ -172,17 +175,22 @@ function reportUnchanged(io: CliIo, options: GenerateOptions, count: number, pac
  * record's, whose files are all still exactly as written: nothing to do,
  * decided without parsing the spec or running the targets.
  */
-async function unchangedSinceRecord(root: string, spec: string, stamps: readonly FileStamp[]): Promise<{ record: OutputRecord; project: Project; count: number } | undefined> {
-  const record = await readRecord(root);
-  if (record?.spec !== spec) return undefined;
+async function unchangedSinceRecord(root: string, specPrint: string, stamps: readonly FileStamp[]): Promise<{ record: OutputRecord; project: Project; count: number } | undefined> {
+  const record = readRecord(root);
+  if (record?.spec !== specPrint) return undefined;
   const project = await detectProject(root);
   const { input, unusedTemplates } = await gatherProjectInput(root, record.packages, project);
   // The full path warns of them.
-  if (unusedTemplates.length > 0 || inputsFingerprint(spec, record.packages, input) !== record.inputs) return undefined;
-  // No lock (see unchangedOutputs): the full path takes it, and compares every file.
+  if (unusedTemplates.length > 0 || inputsFingerprint(specPrint, record.packages, input) !== record.inputs) return undefined;
+  // No lock taken (see unchangedOutputs), but none held by another run
+  // either, before or after, and the record the same after: a run that
+  // wrote while the files were read takes the full path, which waits for it.
+  const written = recordStamp(root);
+  if (outputLockHeld(root)) return undefined;
   const count = await unchangedOutputs(root, record);
+  if (count === undefined || outputLockHeld(root) || recordStamp(root) !== written) return undefined;
   // A spec file saved while it was read: the full path says so.
-  if (count === undefined || (await changedSinceRead(stamps)).length > 0) return undefined;
+  if ((await changedSinceRead(stamps)).length > 0) return undefined;
   return { record, project, count };
 }
 

@@ -86,15 +86,15 @@ function describeServices(catalog: Catalog): string {
 
 /** Each document as YAML (behind the generated-file comment) and as JSON; the YAML and JSON of what they share are written once. */
 export function serializeDocuments(packageDir: string, documents: ReadonlyArray<readonly [DocumentFiles, object]>, shared: SharedComponents): GeneratedFile[] {
-  const written = new Set<object>([shared.responses, shared.headers]);
+  const sharedCollections = new Set<object>([shared.responses, shared.headers]);
   const yaml = yamlParts(
     documents.map(([, document]) => document),
     yamlHeader(),
-    written,
+    sharedCollections,
   );
   const json = jsonFiles(
     documents.map(([files, document]) => [`${packageDir}/${files.stem}.json`, document]),
-    written,
+    sharedCollections,
   );
   return documents.flatMap(([files], index) => [partsFile(`${packageDir}/${files.stem}.yaml`, yaml[index]!), json[index]!]);
 }
