@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordPath } from '../writer/fingerprint.js';
-import { runErrcat } from '../../test/helpers/run-cli.js';
+import { captureIo, runErrcat } from '../../test/helpers/run-cli.js';
+import { generateCommand } from './commands/generate.js';
 
 // A `generate` or `generate --check` with nothing to do is decided from the
 // record of the last generation, without running the targets; anything that
@@ -116,6 +117,17 @@ describe('a generation with nothing to do', () => {
     expect(again.ranTargets).toBe(false);
     expect(again.stderr.split('\n').filter((line) => line.startsWith('spec/') || /^\d+ errors?, /.test(line))).toEqual(warnings);
     expect(again.stdout).toMatch(/: 0 created, 0 updated, 0 removed, \d+ unchanged\n$/);
+    // A watcher's run (quiet) repeats no unchanged warning, with nothing to do as with the full path.
+    const quiet = captureIo(work);
+    expect(await generateCommand(quiet, { root: '.', check: false, quiet: true, timings: true })).toBe(0);
+    expect(quiet.stderr).not.toContain('target codes');
+    expect(quiet.stderr).not.toContain('W407');
+    expect(quiet.stdout).toBe('');
+    rmSync(recordPath(work));
+    const quietFull = captureIo(work);
+    expect(await generateCommand(quietFull, { root: '.', check: false, quiet: true, timings: true })).toBe(0);
+    expect(quietFull.stderr).toContain('target codes');
+    expect(quietFull.stderr).not.toContain('W407');
   });
 
   it('is the same generation run from another folder, its warnings shown from there', async () => {
