@@ -94,6 +94,10 @@ describe('spec text in the generated package', () => {
     await survives({ categoryMessage: all, codeMessage: all, variantMessage: all, embeddedMessage: all, paramDescription: all, title: all });
   });
 
+  it('survives control characters before a space at a line end in a doc comment (the printer marks with one)', async () => {
+    await survives({ categoryMessage: '"', codeMessage: '\u0000', variantMessage: '\u0000', embeddedMessage: '"', paramDescription: '\u0001\u0000\n\u0000 ', title: '"' });
+  });
+
   it('survives random text', async () => {
     await fc.assert(
       fc.asyncProperty(fc.record({ categoryMessage: text, codeMessage: text, variantMessage: text, embeddedMessage: text, paramDescription: text, title: text }), survives),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { dataLiteral, jsDocBlock, propertyName, quote, unionType, type Data } from './ts-literal.js';
+import { dataLiteral, docText, jsDocBlock, propertyName, quote, unionType, type Data } from './ts-literal.js';
 
 const evaluate = (expression: string): unknown => new Function(`return (${expression});`)();
 
@@ -24,6 +24,13 @@ describe('quote', () => {
     const escapes = (value: string) => JSON.stringify(value).replace(/[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
     fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (value) => quote(value) === escapes(value)));
     for (const value of ['', 'plain', '\u2066isolate\u2069', '\udc00\ud800', '😀', '\u007f', '\u0085']) expect(quote(value)).toBe(escapes(value));
+  });
+});
+
+describe('docText', () => {
+  it('shows control characters as their escapes, keeping tabs and line breaks', () => {
+    expect(docText('a\u0001b\u0000c\u007f\td\ne')).toBe('a\\u0001b\\u0000c\\u007F\td\ne');
+    fc.assert(fc.property(text, (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(docText(value))));
   });
 });
 

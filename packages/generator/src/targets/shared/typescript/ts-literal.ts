@@ -42,17 +42,24 @@ export function typePropertyName(name: string): string {
   return IDENTIFIER_NAME.test(name) ? name : quote(name);
 }
 
-/** Text safe inside a JSDoc block: `*\/` cannot close it and no line starts a tag by accident. */
+/**
+ * Text safe inside a JSDoc block: `*\/` cannot close it, no line starts a tag
+ * by accident, and control characters (which no YAML spec can hold, but a
+ * catalog built in code can) show as their escapes, as bidi controls do.
+ */
 export function docText(text: string): string {
   if (!DOC_ESCAPES.test(text)) return text;
   return escapeBidi(text)
+    .replace(DOC_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
     .replace(/\*\//g, '*\\/')
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/^(\s*)@/gm, '$1\\@');
 }
 
+/** Control characters but tab and line breaks. */
+const DOC_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** What `docText` changes (tested first: most text has none). */
-const DOC_ESCAPES = new RegExp(`[${BIDI}\r\u2028\u2029@]|\\*/`);
+const DOC_ESCAPES = new RegExp(`[${BIDI}\r\u2028\u2029@\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\\*/`);
 
 /** A JSDoc block for `text` on one line, or several when it has line breaks; no trailing spaces. */
 export function jsDocBlock(text: string, indent = ''): string {
