@@ -7,9 +7,8 @@
 // edited by hand, no record) takes the full path, which compares every file.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { rename, writeFile, mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -126,9 +125,8 @@ let build: string | undefined;
 /**
  * errcat's own build: its version, the size and time of every file of the
  * code that runs, of its templates and of the @errcat/runtime it runs with,
- * and where each of its dependencies is installed and the size and time of
- * its entry (the YAML parser reads the spec, the writers and templates shape
- * the output): a rebuilt, edited or upgraded errcat never trusts a record of
+ * and each of its dependencies' package.json as installed (the YAML parser
+ * reads the spec, the writers and templates shape the output): a rebuilt, edited or upgraded errcat never trusts a record of
  * another. Read with synchronous calls, as the outputs are: a hundred small
  * reads one after another, which through libuv's threads would each wait a
  * round trip, were most of a no-op's time.
@@ -136,16 +134,16 @@ let build: string | undefined;
 function errcatBuild(): string {
   build ??= (() => {
     const code = codeDir(fileURLToPath(new URL('.', import.meta.url)));
-    const templates = fileURLToPath(new URL('../../templates', import.meta.url));
-    const manifest = readTextOrEmpty(fileURLToPath(new URL('../../package.json', import.meta.url)));
+    const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+    const templates = path.join(packageDir, 'templates');
+    const manifest = readTextOrEmpty(path.join(packageDir, 'package.json'));
     const entries: string[] = [createHash('sha1').update(manifest).digest('hex')];
-    for (const dir of [code, templates, runtimeDir()]) {
+    for (const dir of [code, templates, runtimeDir(packageDir)]) {
       for (const file of filesIn(dir)) {
         const info = statSync(path.join(dir, file));
         entries.push(`${file} ${info.size} ${info.mtimeMs}`);
       }
     }
-    const packageDir = fileURLToPath(new URL('../..', import.meta.url));
     for (const dependency of dependenciesOf(manifest)) entries.push(`${dependency} ${installedManifest(packageDir, dependency)}`);
     return entries.join('\n');
   })();
@@ -153,20 +151,23 @@ function errcatBuild(): string {
 }
 
 /**
- * Where a dependency's package.json is found from errcat's folder, as Node
- * looks for it (`node_modules` there, then in each folder above), with its
- * size, time and inode: an upgrade rewrites it, or links another. Looked up,
- * not resolved: resolving a package's entry costs a dozen reads.
+ * A dependency's package.json as Node finds it from errcat's folder
+ * (`node_modules` there, then in each folder above), with its size, time and
+ * inode: an upgrade rewrites it, or links another.
  */
 function installedManifest(from: string, dependency: string): string {
+  const manifest = installedManifestPath(from, dependency);
+  if (manifest === undefined) return 'not found';
+  const info = statSync(manifest);
+  return `${manifest} ${info.size} ${info.mtimeMs} ${info.ino}`;
+}
+
+/** Looked up, not resolved: resolving a package's entry costs a dozen reads. */
+function installedManifestPath(from: string, dependency: string): string | undefined {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'node_modules', dependency, 'package.json');
-    try {
-      const info = statSync(manifest);
-      return `${manifest} ${info.size} ${info.mtimeMs} ${info.ino}`;
-    } catch {
-      if (path.dirname(dir) === dir) return 'not found';
-    }
+    if (existsSync(manifest)) return manifest;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
@@ -212,12 +213,9 @@ function codeDir(moduleDir: string): string {
  * bodies are made by it, so a rebuilt runtime of the same version (a
  * workspace's own) is another build too.
  */
-function runtimeDir(): string {
-  try {
-    return path.dirname(createRequire(import.meta.url).resolve('@errcat/runtime'));
-  } catch {
-    return '';
-  }
+function runtimeDir(from: string): string {
+  const manifest = installedManifestPath(from, '@errcat/runtime');
+  return manifest === undefined ? '' : path.join(path.dirname(manifest), 'dist');
 }
 
 /** The record of a generation whose files are now exactly `files` on disk. */

@@ -65,15 +65,6 @@ const PLACE_FROM_LENGTH = 80;
  * (decorators, overloads, call signatures, …) is refused rather than left
  * out.
  */
-export function printStatements(statements: readonly StatementStructures[]): string {
-  return printedParts(statements).join('');
-}
-
-/**
- * `printStatements`' text in parts, the writer's text between the texts it
- * placed: a catalog file is megabytes, which joined into one string would be
- * copied whole again by every reader that needs it flat.
- */
 export function printedParts(statements: readonly StatementStructures[]): string[] {
   return new StructurePrinter(true).file(statements) ?? new StructurePrinter(false).file(statements)!;
 }
