@@ -5,6 +5,10 @@
 // range), since the machine is shared and absolute times drift. Also: errcat
 // validate vs TypeSpec --no-emit, and a no-op generate and generate --check vs
 // validate. Wall time, CPU (user+sys) and peak memory (max RSS of the child).
+// Beside validate, in the same rounds: Node starting and doing nothing, and the
+// floor of any validate (validate-floor.mjs: commander and js-yaml loaded, the
+// spec parsed), so its absolute goal can be read against what the runtime and
+// those two libraries alone cost on the machine at hand.
 //
 // TypeSpec is installed on demand into a cache folder outside the workspace
 // (never by `pnpm install`): ERRCAT_BENCH_CACHE, default ~/.cache/errcat-bench.
@@ -12,6 +16,7 @@
 // BENCH_TSP_EXAMPLES=1 gives the TypeSpec program an @opExample per code (see typespec-catalog.ts).
 
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,6 +50,20 @@ function ensureTypeSpec(): string {
 }
 
 // Each child reports its own resource usage on exit, through this preload.
+/** The entry points errcat's own imports of commander and js-yaml load (their `import` condition), found from errcat's package. */
+function libraryEntries(): { commander: string; jsYaml: string } {
+  const fromErrcat = createRequire(path.resolve(errcatBin, '../../package.json'));
+  const entry = (name: string) => {
+    // Not every package exports its package.json: its folder is found from its main module.
+    let folder = path.dirname(fromErrcat.resolve(name));
+    while (!existsSync(path.join(folder, 'package.json')) || (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string }).name !== name) folder = path.dirname(folder);
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { exports: { '.': { import: string | { default: string } } } };
+    const target = manifest.exports['.'].import;
+    return path.join(folder, typeof target === 'string' ? target : target.default);
+  };
+  return { commander: entry('commander'), jsYaml: entry('js-yaml') };
+}
+
 function writePreload(work: string): string {
   const file = path.join(work, 'usage-preload.mjs');
   writeFileSync(file, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())));\n");
@@ -102,6 +121,9 @@ async function main(): Promise<void> {
     if (sizes.includes('seed')) cases.push(await prepareCase(work, 'seed', path.join(repo, 'spec')));
     for (const size of [1000, 10000]) if (sizes.includes(String(size))) cases.push(await prepareCase(work, `synthetic-${size}`, syntheticSpec(size)));
     const errcat = (kase: Case, ...args: string[]) => measure(preload, work, [errcatBin, ...args], kase.project);
+    const libraries = libraryEntries();
+    const nodeAlone = (kase: Case) => measure(preload, work, ['-e', '0'], kase.project);
+    const floor = (kase: Case) => measure(preload, work, [path.join(here, 'validate-floor.mjs'), libraries.commander, libraries.jsYaml, path.join(kase.project, 'spec')], kase.project);
     const cold = (kase: Case) => {
       // A cold generation: no output and no record of one.
       for (const dir of ['packages', 'node_modules/.cache']) rmSync(path.join(kase.project, dir), { recursive: true, force: true });
@@ -124,11 +146,15 @@ async function main(): Promise<void> {
       const spec: Run[] = [];
       const val: Run[] = [];
       const noEmit: Run[] = [];
+      const bare: Run[] = [];
+      const least: Run[] = [];
       const noop: Run[] = [];
       const check: Run[] = [];
       for (let round = 0; round < rounds; round++) {
         const pair = round % 2 === 0 ? [() => gen.push(cold(kase)), () => spec.push(tsp(kase))] : [() => spec.push(tsp(kase)), () => gen.push(cold(kase))];
         for (const step of pair) step();
+        bare.push(nodeAlone(kase));
+        least.push(floor(kase));
         val.push(errcat(kase, 'validate'));
         noEmit.push(tsp(kase, '--no-emit'));
         // Nothing to do: the cold run recorded its inputs as the next run reads them.
@@ -147,7 +173,16 @@ async function main(): Promise<void> {
         `${median(gen.map((run) => run.maxRssMb)).toFixed(0)} MiB`,
         `${median(spec.map((run) => run.maxRssMb)).toFixed(0)} MiB`,
       ]);
-      validateRows.push([label, seconds(median(val.map((run) => run.wallMs))), seconds(median(noEmit.map((run) => run.wallMs))), ratioText(ratio(val, noEmit)), `${median(val.map((run) => run.maxRssMb)).toFixed(0)} MiB`]);
+      validateRows.push([
+        label,
+        seconds(median(val.map((run) => run.wallMs))),
+        seconds(median(noEmit.map((run) => run.wallMs))),
+        ratioText(ratio(val, noEmit)),
+        `${median(val.map((run) => run.maxRssMb)).toFixed(0)} MiB`,
+        seconds(median(bare.map((run) => run.wallMs))),
+        seconds(median(least.map((run) => run.wallMs))),
+        seconds(median(val.map((run, index) => run.wallMs - least[index]!.wallMs))),
+      ]);
       noopRows.push([label, seconds(median(noop.map((run) => run.wallMs))), seconds(median(check.map((run) => run.wallMs))), ratioText(ratio(noop, val)), ratioText(ratio(check, val)), `${median(check.map((run) => run.maxRssMb)).toFixed(0)} MiB`]);
       console.error(`done: ${label}`);
     }
@@ -158,7 +193,7 @@ async function main(): Promise<void> {
     };
     console.log('errcat generate (all targets, cold) vs TypeSpec compile (OpenAPI 3 + JSON Schema); medians, ratios per round (median and range)\n');
     table(['size', 'errcat generate', 'TypeSpec compile', 'ratio (wall)', 'ratio (CPU)', 'errcat peak', 'TypeSpec peak'], rows);
-    table(['size', 'errcat validate', 'TypeSpec --no-emit', 'ratio', 'errcat peak'], validateRows);
+    table(['size', 'errcat validate', 'TypeSpec --no-emit', 'ratio', 'errcat peak', 'node -e 0', 'floor (commander + js-yaml parse)', 'validate − floor'], validateRows);
     table(['size', 'no-op generate', 'generate --check', 'no-op / validate', 'check / validate', 'check peak'], noopRows);
     // Growth: what each extra 1,000 codes adds to a cold generate, between the smallest and largest catalog run.
     const sizesRun = [...generateMedians.keys()].sort((a, b) => a - b);
