@@ -26,7 +26,7 @@ import type {
 } from 'ts-morph';
 import { isPlainText } from './laid-out-text.js';
 import { StructureKind } from './structure-kind.js';
-import { docText } from './ts-literal.js';
+import { docText, isPlainLiteral } from './ts-literal.js';
 
 type Text = string | WriterFunction;
 type Docs = ReadonlyArray<string | OptionalKind<JSDocStructure>> | undefined;
@@ -528,7 +528,7 @@ class StructurePrinter {
   private tryPlace(slot: string, plain: boolean | undefined): boolean {
     const w = this.writer;
     const worthIt = slot.length >= PLACE_FROM_LENGTH || slot.includes('\n');
-    if (!(this.placing && worthIt && !/\s$/.test(slot) && readsPlainly(w) && (plain ?? isPlainText(slot)))) return false;
+    if (!(this.placing && worthIt && !/\s$/.test(slot) && readsPlainly(w) && (plain ?? (isPlainLiteral(slot) || isPlainText(slot))))) return false;
     const indent = ' '.repeat(WRITER_OPTIONS.indentNumberOfSpaces * w.getIndentationLevel());
     this.slots.push(indent ? slot.replace(/\n(?!\n)/g, `\n${indent}`) : slot);
     w.write(SLOT);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { dataLiteral, docText, jsDocBlock, propertyName, quote, unionType, type Data } from './ts-literal.js';
+import { isPlainText } from './laid-out-text.js';
+import { dataLiteral, docText, isPlainLiteral, jsDocBlock, propertyName, quote, unionType, type Data } from './ts-literal.js';
 
 const evaluate = (expression: string): unknown => new Function(`return (${expression});`)();
 
@@ -79,6 +80,24 @@ describe('dataLiteral', () => {
 
   it('leaves undefined properties out', () => {
     expect(dataLiteral({ a: 1, b: undefined })).toBe('{ a: 1 }');
+  });
+
+  // The printer places a literal it knows plain without reading it: the
+  // literal's own verdict must be isPlainText's, read character by character.
+  it('knows whether its text is plain, as isPlainText reads it', () => {
+    const collection = fc.oneof(fc.array(data, { maxLength: 4 }), fc.dictionary(text, data, { maxKeys: 4, noNullPrototype: true }));
+    fc.assert(
+      fc.property(collection, (value) => {
+        const literal = dataLiteral(value);
+        expect(isPlainLiteral(literal), literal).toBe(isPlainText(literal));
+      }),
+    );
+    // A string ending in a backslash: code-block-writer reads the escaped backslash as escaping the closing quote.
+    for (const value of [{ a: 'x\\' }, ['a', 'b\\'], { 'key\\': 1 }]) expect(isPlainLiteral(dataLiteral(value)), JSON.stringify(value)).toBe(false);
+    for (const value of [{ a: 'x\\y' }, { a: '\\"' }, { long: 'x'.repeat(200) }, [{ 'a-b': ['\\n'] }]]) {
+      expect(isPlainLiteral(dataLiteral(value)), JSON.stringify(value)).toBe(true);
+      expect(isPlainText(dataLiteral(value)), JSON.stringify(value)).toBe(true);
+    }
   });
 });
 

@@ -81,9 +81,45 @@ const INLINE_WIDTH = 100;
  */
 export function dataLiteral(value: Data, indent = ''): string {
   if (isScalar(value)) return scalarLiteral(value);
-  const out = new PartsWriter();
+  const out = new LiteralWriter();
   writeCollection(value, indent, out);
-  return out.text();
+  const text = out.text();
+  lastPlainLiteral = out.plain ? text : undefined;
+  return text;
+}
+
+/**
+ * Whether `text` is the literal `dataLiteral` wrote last and found plain
+ * (`isPlainText`) as it wrote it, so that the printer need not read it
+ * again: at 10,000 codes a catalog's literal is megabytes, and reading it
+ * character by character was a fiftieth of a generation. By value, so any
+ * equal text gets the same answer: it is plain either way.
+ */
+export function isPlainLiteral(text: string): boolean {
+  return text === lastPlainLiteral;
+}
+
+let lastPlainLiteral: string | undefined;
+
+/**
+ * A literal's pieces, and whether its text is plain: a literal is a structure
+ * of `quote`d strings, names, numbers and punctuation, one item a line, which
+ * code-block-writer copies as it is, except after a string ending in a
+ * backslash, where it reads the escaped backslash before the closing quote as
+ * escaping that quote.
+ */
+class LiteralWriter extends PartsWriter {
+  plain = true;
+
+  scalar(value: string | number | boolean | null): string {
+    if (typeof value === 'string' && value.endsWith('\\')) this.plain = false;
+    return scalarLiteral(value);
+  }
+
+  name(key: string): string {
+    if (key.endsWith('\\')) this.plain = false;
+    return propertyName(key);
+  }
 }
 
 type DataCollection = readonly Data[] | { readonly [key: string]: Data | undefined };
@@ -98,7 +134,7 @@ function scalarLiteral(value: string | number | boolean | null): string {
  * measured), else an item a line. The one-line attempt stops at the first
  * item that rules it out; what it made of the items before is used again.
  */
-function writeCollection(value: DataCollection, indent: string, out: PartsWriter): void {
+function writeCollection(value: DataCollection, indent: string, out: LiteralWriter): void {
   const inner = `${indent}  `;
   if (isArray(value)) {
     if (value.length === 0) {
@@ -109,7 +145,7 @@ function writeCollection(value: DataCollection, indent: string, out: PartsWriter
     let width = indent.length;
     for (const item of value) {
       if (!isScalar(item)) break;
-      const text = scalarLiteral(item);
+      const text = out.scalar(item);
       texts.push(text);
       width += text.length + 2;
     }
@@ -143,7 +179,7 @@ function writeCollection(value: DataCollection, indent: string, out: PartsWriter
       inline = false;
       continue;
     }
-    const part = `${propertyName(key)}: ${scalarLiteral(item)}`;
+    const part = `${out.name(key)}: ${out.scalar(item)}`;
     parts.push(part);
     width += part.length + 2;
   }
@@ -164,7 +200,7 @@ function writeCollection(value: DataCollection, indent: string, out: PartsWriter
     out.push(inner);
     if (index < parts.length) out.push(parts[index]!);
     else {
-      out.push(propertyName(key));
+      out.push(out.name(key));
       out.push(': ');
       writeItem(item, inner, out);
     }
@@ -175,8 +211,8 @@ function writeCollection(value: DataCollection, indent: string, out: PartsWriter
   out.push('}');
 }
 
-function writeItem(item: Data, indent: string, out: PartsWriter): void {
-  if (isScalar(item)) out.push(scalarLiteral(item));
+function writeItem(item: Data, indent: string, out: LiteralWriter): void {
+  if (isScalar(item)) out.push(out.scalar(item));
   else writeCollection(item, indent, out);
 }
 
