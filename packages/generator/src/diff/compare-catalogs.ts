@@ -6,6 +6,7 @@ import { FAILURE_KINDS } from '@errcat/runtime';
 import type { Catalog, Localized, Param, TargetName } from '../model/catalog.js';
 import { errorSets, namesOf, type CodeView, type ErrorSetView } from '../targets/codes/error-sets.js';
 import { compareText } from '../util/sort.js';
+import { compareDocumentation } from './compare-documentation.js';
 
 export type Level = 'major' | 'minor' | 'patch';
 
@@ -38,6 +39,7 @@ export function compareCatalogs(base: Catalog, head: Catalog): Change[] {
     if (!before) changes.push({ level: 'minor', scope: id, message: `${set.title} added, with ${set.codes.length} codes` });
     else changes.push(...compareSets(before, set));
   }
+  changes.push(...compareDocumentation(base, head));
   return changes.sort((a, b) => compareText(a.scope, b.scope) || LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level) || compareText(a.message, b.message));
 }
 

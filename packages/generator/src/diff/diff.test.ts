@@ -157,6 +157,18 @@ describe('errcat diff classifies each change', () => {
       { codes: 'minor', openapi: 'minor', 'json-schema': 'minor' },
     ],
     [
+      'a category described: patch, as documentation',
+      () => edit('lab.yaml', '  BadArgument:\n    status: 400\n', '  BadArgument:\n    status: 400\n    description:\n      en: Arguments the service could not read.\n'),
+      { level: 'patch', scope: 'lab', message: 'documentation changed: category descriptions or anchors' },
+      { openapi: 'patch', 'json-schema': 'patch' },
+    ],
+    [
+      'the service retitled and its source page listed: patch, as documentation',
+      () => edit('shop.yaml', '  title: Shop API\n', '  title: Shop API v2\n  sources:\n    - { title: Shop error codes, locale: en }\n'),
+      { level: 'patch', scope: 'shop', message: 'documentation changed: title, source pages' },
+      { codes: 'patch', openapi: 'patch', 'json-schema': 'patch', express: 'patch' },
+    ],
+    [
       'a message reworded: patch, and only the packages whose files change',
       () => edit('shop.yaml', 'en: Nothing is here.', 'en: Nothing is here any more.'),
       { level: 'patch', scope: 'shop', message: 'NotFound: message reworded (en)' },
@@ -167,6 +179,20 @@ describe('errcat diff classifies each change', () => {
     const result = await diff();
     expect(result.changes).toContainEqual(expected);
     expect(bumps(result)).toEqual(packages);
+  });
+
+  it('a section reworded: patch, as documentation, bumping the docs package', async () => {
+    for (const dir of ['base', 'spec']) {
+      const settings = path.join(work, dir, 'errcat.yaml');
+      writeFileSync(settings, readFileSync(settings, 'utf8').replace('targets: [codes, openapi, json-schema, express]', 'targets: [codes, openapi, docs]'));
+      const shop = path.join(work, dir, 'shop.yaml');
+      writeFileSync(shop, readFileSync(shop, 'utf8').replace('codes:\n', 'sections:\n  all:\n    title:\n      en: All codes\n      fr: Tous les codes\ncodes:\n').replace(/\n    status: (\d+)\n/g, '\n    status: $1\n    section: all\n'));
+    }
+    expect((await diff()).packages).toEqual([]);
+    edit('shop.yaml', 'en: All codes', 'en: Every code');
+    const result = await diff();
+    expect(result.changes).toEqual([{ level: 'patch', scope: 'shop', message: 'documentation changed: sections' }]);
+    expect(bumps(result)).toEqual({ docs: 'patch' });
   });
 
   it('a scope change is major for every package', async () => {

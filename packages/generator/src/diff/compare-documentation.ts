@@ -1,0 +1,68 @@
+// What a catalog documents beside how it answers: titles, descriptions,
+// sections and anchors, source pages, notes. The docs package shows all of it
+// and the other packages some (README titles, OpenAPI descriptions), but no
+// client is answered differently: each change is a patch. Only what both
+// catalogs hold is compared (a code or category added or removed is its own
+// change), except sections, which nothing else compares.
+
+import type { Catalog, EmbeddedSet, Service } from '../model/catalog.js';
+import { kebab } from '../targets/codes/error-sets.js';
+import type { Change } from './compare-catalogs.js';
+
+type Aspect<T> = readonly [name: string, of: (value: T) => unknown];
+
+/** A patch change for each error set whose documentation differs, naming what differs. */
+export function compareDocumentation(base: Catalog, head: Catalog): Change[] {
+  const changes: Change[] = [];
+  const baseServices = new Map(base.services.map((service) => [service.id, service]));
+  for (const service of head.services) {
+    const before = baseServices.get(service.id);
+    if (!before) continue;
+    const own = differing(serviceAspects(before, service), before, service);
+    if (own.length > 0) changes.push(documentationChange(service.id, own));
+    const [baseEmbedded, headEmbedded] = [before.embedded, service.embedded];
+    if (baseEmbedded && headEmbedded && kebab(baseEmbedded.name) === kebab(headEmbedded.name)) {
+      const embedded = differing(embeddedAspects(baseEmbedded, headEmbedded), baseEmbedded, headEmbedded);
+      if (embedded.length > 0) changes.push(documentationChange(kebab(headEmbedded.name), embedded));
+    }
+  }
+  return changes;
+}
+
+function documentationChange(scope: string, aspects: readonly string[]): Change {
+  return { level: 'patch', scope, message: `documentation changed: ${aspects.join(', ')}` };
+}
+
+function differing<T>(aspects: ReadonlyArray<Aspect<T>>, base: T, head: T): string[] {
+  return aspects.filter(([, of]) => JSON.stringify(of(base)) !== JSON.stringify(of(head))).map(([name]) => name);
+}
+
+function serviceAspects(base: Service, head: Service): ReadonlyArray<Aspect<Service>> {
+  const codes = inBoth(base.codes, head.codes, (code) => code.key);
+  const categories = inBoth(base.categories, head.categories, (category) => category.name);
+  return [
+    ['title', (service) => service.title],
+    ['description', (service) => service.description],
+    ['source pages', (service) => service.sources],
+    ['sections', (service) => service.sections.map(({ key, title, description, anchor, codes: listed }) => ({ key, title, description, anchor, codes: listed.filter((code) => codes.has(code)) }))],
+    ['category descriptions or anchors', (service) => service.categories.filter((category) => categories.has(category.name)).map(({ name, description, anchor }) => ({ name, description, anchor }))],
+    ['code notes, sections or see-also', (service) => service.codes.filter((code) => codes.has(code.key)).map(({ key, note, section, alsoIn }) => ({ key, note, section, alsoIn }))],
+  ];
+}
+
+function embeddedAspects(base: EmbeddedSet, head: EmbeddedSet): ReadonlyArray<Aspect<EmbeddedSet>> {
+  const key = (code: { readonly category: string; readonly name: string }) => `${code.category}/${code.name}`;
+  const codes = inBoth(base.codes, head.codes, key);
+  const categories = inBoth(base.categories, head.categories, (category) => category.name);
+  return [
+    ['title', (set) => set.title],
+    ['heading', (set) => set.section],
+    ['categories', (set) => set.categories.filter((category) => categories.has(category.name)).map(({ name, title, description, order }) => ({ name, title, description, order }))],
+    ['code notes, order or see-also', (set) => set.codes.filter((code) => codes.has(key(code))).map((code) => ({ key: key(code), note: code.note, alsoIn: code.alsoIn, order: code.order, reportedIn: code.reportedIn }))],
+  ];
+}
+
+function inBoth<T>(base: readonly T[], head: readonly T[], key: (item: T) => string): Set<string> {
+  const before = new Set(base.map(key));
+  return new Set(head.map(key).filter((name) => before.has(name)));
+}
