@@ -26,7 +26,7 @@ import type {
 } from 'ts-morph';
 import { isPlainText } from './laid-out-text.js';
 import { StructureKind } from './structure-kind.js';
-import { docText, isPlainLiteral } from './ts-literal.js';
+import { docText, isLastPlainLiteral } from './ts-literal.js';
 
 type Text = string | WriterFunction;
 type Docs = ReadonlyArray<string | OptionalKind<JSDocStructure>> | undefined;
@@ -507,7 +507,8 @@ class StructurePrinter {
    * Writes text whose later lines are indented like the current line, and
    * that carries no trailing white space into a line break. Text the writer
    * would only copy and indent (`isPlainText`, or `plain` when the caller
-   * knows) is put in after printing, in place of a mark; the rest goes
+   * knows, or a data literal that found itself plain as it was written) is
+   * put in after printing, in place of a mark; the rest goes
    * through the writer, reading the trailing white space it is to drop as
    * ts-morph's writer did (see `TRIM`).
    */
@@ -528,7 +529,7 @@ class StructurePrinter {
   private tryPlace(slot: string, plain: boolean | undefined): boolean {
     const w = this.writer;
     const worthIt = slot.length >= PLACE_FROM_LENGTH || slot.includes('\n');
-    if (!(this.placing && worthIt && !/\s$/.test(slot) && readsPlainly(w) && (plain ?? (isPlainLiteral(slot) || isPlainText(slot))))) return false;
+    if (!(this.placing && worthIt && !/\s$/.test(slot) && readsPlainly(w) && (plain ?? (isLastPlainLiteral(slot) || isPlainText(slot))))) return false;
     const indent = ' '.repeat(WRITER_OPTIONS.indentNumberOfSpaces * w.getIndentationLevel());
     this.slots.push(indent ? slot.replace(/\n(?!\n)/g, `\n${indent}`) : slot);
     w.write(SLOT);

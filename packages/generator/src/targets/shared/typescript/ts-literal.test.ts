@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { isPlainText } from './laid-out-text.js';
-import { dataLiteral, docText, isPlainLiteral, jsDocBlock, propertyName, quote, unionType, type Data } from './ts-literal.js';
+import { dataLiteral, docText, isLastPlainLiteral, jsDocBlock, propertyName, quote, unionType, type Data } from './ts-literal.js';
 
 const evaluate = (expression: string): unknown => new Function(`return (${expression});`)();
 
@@ -87,15 +87,21 @@ describe('dataLiteral', () => {
   it('knows whether its text is plain, as isPlainText reads it', () => {
     const collection = fc.oneof(fc.array(data, { maxLength: 4 }), fc.dictionary(text, data, { maxKeys: 4, noNullPrototype: true }));
     fc.assert(
-      fc.property(collection, (value) => {
-        const literal = dataLiteral(value);
-        expect(isPlainLiteral(literal), literal).toBe(isPlainText(literal));
+      fc.property(collection, fc.constantFrom('', '  ', '    ', '\t', "'", '/', ' \\'), (value, indent) => {
+        const literal = dataLiteral(value, indent);
+        const known = isLastPlainLiteral(literal);
+        // Never plain when isPlainText would say otherwise; and as isPlainText says for the indents callers give, spaces.
+        if (known) expect(isPlainText(literal), literal).toBe(true);
+        if (/^ *$/.test(indent)) expect(known, literal).toBe(isPlainText(literal));
       }),
     );
+    // Forgotten once matched: no literal stays held after its printing.
+    const once = dataLiteral({ a: 'b', c: [1, 2, 3] });
+    expect([isLastPlainLiteral(once), isLastPlainLiteral(once)]).toEqual([true, false]);
     // A string ending in a backslash: code-block-writer reads the escaped backslash as escaping the closing quote.
-    for (const value of [{ a: 'x\\' }, ['a', 'b\\'], { 'key\\': 1 }]) expect(isPlainLiteral(dataLiteral(value)), JSON.stringify(value)).toBe(false);
+    for (const value of [{ a: 'x\\' }, ['a', 'b\\'], { 'key\\': 1 }]) expect(isLastPlainLiteral(dataLiteral(value)), JSON.stringify(value)).toBe(false);
     for (const value of [{ a: 'x\\y' }, { a: '\\"' }, { long: 'x'.repeat(200) }, [{ 'a-b': ['\\n'] }]]) {
-      expect(isPlainLiteral(dataLiteral(value)), JSON.stringify(value)).toBe(true);
+      expect(isLastPlainLiteral(dataLiteral(value)), JSON.stringify(value)).toBe(true);
       expect(isPlainText(dataLiteral(value)), JSON.stringify(value)).toBe(true);
     }
   });

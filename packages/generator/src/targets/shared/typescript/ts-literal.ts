@@ -81,7 +81,8 @@ const INLINE_WIDTH = 100;
  */
 export function dataLiteral(value: Data, indent = ''): string {
   if (isScalar(value)) return scalarLiteral(value);
-  const out = new LiteralWriter();
+  // An indent of spaces, as every caller gives, keeps the text plain; anything else is left to isPlainText to read.
+  const out = new LiteralWriter(/^ *$/.test(indent));
   writeCollection(value, indent, out);
   const text = out.text();
   lastPlainLiteral = out.plain ? text : undefined;
@@ -93,10 +94,13 @@ export function dataLiteral(value: Data, indent = ''): string {
  * (`isPlainText`) as it wrote it, so that the printer need not read it
  * again: at 10,000 codes a catalog's literal is megabytes, and reading it
  * character by character was a fiftieth of a generation. By value, so any
- * equal text gets the same answer: it is plain either way.
+ * equal text gets the same answer: it is plain either way. A match is
+ * forgotten, so that no literal outlives its printing here.
  */
-export function isPlainLiteral(text: string): boolean {
-  return text === lastPlainLiteral;
+export function isLastPlainLiteral(text: string): boolean {
+  if (text !== lastPlainLiteral) return false;
+  lastPlainLiteral = undefined;
+  return true;
 }
 
 let lastPlainLiteral: string | undefined;
@@ -109,7 +113,9 @@ let lastPlainLiteral: string | undefined;
  * escaping that quote.
  */
 class LiteralWriter extends PartsWriter {
-  plain = true;
+  constructor(public plain: boolean) {
+    super();
+  }
 
   scalar(value: string | number | boolean | null): string {
     if (typeof value === 'string' && value.endsWith('\\')) this.plain = false;
