@@ -21,6 +21,7 @@ export function compareDocumentation(base: Catalog, head: Catalog): Change[] {
     const own = differing(serviceAspects(before, service), before, service);
     if (own.length > 0) changes.push(documentationChange(service.id, own));
     const [baseEmbedded, headEmbedded] = [before.embedded, service.embedded];
+    // The embedded set's id as errorSets names it: a renamed set is removed and added, not compared.
     if (baseEmbedded && headEmbedded && kebab(baseEmbedded.name) === kebab(headEmbedded.name)) {
       const embedded = differing(embeddedAspects(baseEmbedded, headEmbedded), baseEmbedded, headEmbedded);
       if (embedded.length > 0) changes.push(documentationChange(kebab(headEmbedded.name), embedded));
@@ -54,11 +55,18 @@ function embeddedAspects(base: EmbeddedSet, head: EmbeddedSet): ReadonlyArray<As
   const key = (code: { readonly category: string; readonly name: string }) => `${code.category}/${code.name}`;
   const codes = inBoth(base.codes, head.codes, key);
   const categories = inBoth(base.categories, head.categories, (category) => category.name);
+  // `order` is a position among all as written: compared as the sequence of what both hold, so an
+  // addition or removal, its own change, does not read as everything after it moving.
+  const inOrder = <T extends { readonly order: number }>(items: readonly T[]) => [...items].sort((a, b) => a.order - b.order);
   return [
     ['title', (set) => set.title],
     ['heading', (set) => set.section],
-    ['categories', (set) => set.categories.filter((category) => categories.has(category.name)).map(({ name, title, description, order }) => ({ name, title, description, order }))],
-    ['code notes, order or see-also', (set) => set.codes.filter((code) => codes.has(key(code))).map((code) => ({ key: key(code), note: code.note, alsoIn: code.alsoIn, order: code.order, reportedIn: code.reportedIn }))],
+    // Titles aside: the error set's comparison reports a category retitled.
+    ['category descriptions or order', (set) => inOrder(set.categories.filter((category) => categories.has(category.name))).map(({ name, description }) => ({ name, description }))],
+    [
+      'codes\' order, notes, see-also or where they are reported',
+      (set) => inOrder(set.codes.filter((code) => codes.has(key(code)))).map((code) => ({ key: key(code), note: code.note, alsoIn: code.alsoIn, reportedIn: code.reportedIn })),
+    ],
   ];
 }
 

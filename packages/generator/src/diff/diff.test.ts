@@ -179,6 +179,33 @@ describe('errcat diff classifies each change', () => {
     const result = await diff();
     expect(result.changes).toContainEqual(expected);
     expect(bumps(result)).toEqual(packages);
+    // A code or category added or removed is its own change, never also a documentation one.
+    if (!expected.message.startsWith('documentation')) expect(result.changes.filter((entry) => entry.message.startsWith('documentation'))).toEqual([]);
+  });
+
+  describe('an embedded set', () => {
+    const jobs = (codes: string) =>
+      `embedded:\n  name: ShopJobs\n  title: Shop job errors\n  wireFormat: batch-scheduling\n  categories:\n    usererror:\n      title: UserError\n      codes:\n${codes}`;
+    const code = (name: string) => `        ${name}:\n          reportedIn: [job]\n          message:\n            en: ${name} failed.\n            fr: ${name} a échoué.\n`;
+    beforeEach(() => {
+      for (const dir of ['base', 'spec']) {
+        const shop = path.join(work, dir, 'shop.yaml');
+        writeFileSync(shop, `${readFileSync(shop, 'utf8')}${jobs(code('First') + code('Second'))}`);
+      }
+    });
+
+    it('a code added before the others: its own change, not also their order', async () => {
+      edit('shop.yaml', code('First'), code('Zeroth') + code('First'));
+      const result = await diff();
+      expect(result.changes.map((entry) => `${entry.level} ${entry.scope} ${entry.message.split(';')[0]}`)).toEqual(['minor shop-jobs usererror/Zeroth added']);
+    });
+
+    it('codes reordered, a category described: patch, as documentation', async () => {
+      edit('shop.yaml', code('First') + code('Second'), code('Second') + code('First'));
+      edit('shop.yaml', '      title: UserError\n', '      title: UserError\n      description:\n        en: Mistakes in the job.\n        fr: Erreurs dans la tâche.\n');
+      const result = await diff();
+      expect(result.changes).toEqual([{ level: 'patch', scope: 'shop-jobs', message: "documentation changed: category descriptions or order, codes' order, notes, see-also or where they are reported" }]);
+    });
   });
 
   it('a section reworded: patch, as documentation, bumping the docs package', async () => {
