@@ -49,21 +49,26 @@ function ensureTypeSpec(): string {
   return cli;
 }
 
-// Each child reports its own resource usage on exit, through this preload.
 /** The entry points errcat's own imports of commander and js-yaml load (their `import` condition), found from errcat's package. */
 function libraryEntries(): { commander: string; jsYaml: string } {
   const fromErrcat = createRequire(path.resolve(errcatBin, '../../package.json'));
   const entry = (name: string) => {
-    // Not every package exports its package.json: its folder is found from its main module.
-    let folder = path.dirname(fromErrcat.resolve(name));
-    while (!existsSync(path.join(folder, 'package.json')) || (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string }).name !== name) folder = path.dirname(folder);
-    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { exports: { '.': { import: string | { default: string } } } };
-    const target = manifest.exports['.'].import;
-    return path.join(folder, typeof target === 'string' ? target : target.default);
+    // Not every package exports its package.json: its folder is found from its main module, upwards.
+    for (let folder = path.dirname(fromErrcat.resolve(name)); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
+      const file = path.join(folder, 'package.json');
+      if (!existsSync(file)) continue;
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; exports?: { '.'?: { import?: string | { default: string } } } };
+      if (manifest.name !== name) continue;
+      const target = manifest.exports?.['.']?.import;
+      if (target === undefined) throw new Error(`${name} has no \`import\` entry point in ${file}`);
+      return path.join(folder, typeof target === 'string' ? target : target.default);
+    }
+    throw new Error(`no package.json of ${name} above ${fromErrcat.resolve(name)}`);
   };
   return { commander: entry('commander'), jsYaml: entry('js-yaml') };
 }
 
+// Each child reports its own resource usage on exit, through this preload.
 function writePreload(work: string): string {
   const file = path.join(work, 'usage-preload.mjs');
   writeFileSync(file, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())));\n");
@@ -72,11 +77,11 @@ function writePreload(work: string): string {
 
 /**
  * The environment without NODE_EXTRA_CA_CERTS: Node 20 reads and parses that
- * certificate file while it starts, before any script runs (Node 22 and later
- * only when TLS is first used). Where it is set (some sandboxes and corporate
- * machines set it for every process) it roughly doubles `node -e 0`; the
- * validate table shows the figures without it too, so the absolute goal can
- * be read apart from the machine's setting.
+ * certificate file while it starts, before any script runs. Where it is set
+ * (some sandboxes and corporate machines set it for every process) it
+ * roughly doubles `node -e 0` (on the machine this was written on, Node 24.22
+ * starts as fast with it as without); the validate table shows the figures
+ * without it too, so the absolute goal can be read apart from the setting.
  */
 function withoutExtraCaCerts(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -134,7 +139,8 @@ async function main(): Promise<void> {
     const cases: Case[] = [];
     if (sizes.includes('seed')) cases.push(await prepareCase(work, 'seed', path.join(repo, 'spec')));
     for (const size of [1000, 10000]) if (sizes.includes(String(size))) cases.push(await prepareCase(work, `synthetic-${size}`, syntheticSpec(size)));
-    const errcat = (kase: Case, ...args: string[]) => measure(preload, work, [errcatBin, ...args], kase.project);
+    const errcatIn = (env: NodeJS.ProcessEnv, kase: Case, ...args: string[]) => measure(preload, work, [errcatBin, ...args], kase.project, 0, env);
+    const errcat = (kase: Case, ...args: string[]) => errcatIn(process.env, kase, ...args);
     const libraries = libraryEntries();
     const nodeAlone = (kase: Case, env?: NodeJS.ProcessEnv) => measure(preload, work, ['-e', '0'], kase.project, 0, env);
     const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined;
@@ -152,9 +158,13 @@ async function main(): Promise<void> {
     const validateRows: string[][] = [];
     const noopRows: string[][] = [];
     // Growth is read within the largest catalog's rounds: each also generates
-    // the smallest catalog, cold, right after it, so the two sizes are compared
-    // side by side rather than minutes apart on a machine whose load drifts.
-    const [smallest, largest] = [cases[0], cases.reduce((most, kase) => (kase.codes > most.codes ? kase : most), cases[0]!)];
+    // a smaller catalog, cold, next to it (first or second by turns), so the
+    // two sizes are compared side by side rather than minutes apart on a
+    // machine whose load drifts. The smaller one is the smallest synthetic
+    // catalog when there is one, so that the two have the same shape.
+    const bySize = [...cases].sort((a, b) => a.codes - b.codes);
+    const largest = bySize.at(-1);
+    const smaller = bySize.find((kase) => kase !== largest && kase.name.startsWith('synthetic')) ?? bySize.find((kase) => kase !== largest);
     const growth: number[] = [];
     for (const kase of cases) {
       const rounds = Number(process.env.BENCH_ROUNDS ?? (kase.codes > 5000 ? 3 : 5));
@@ -172,18 +182,28 @@ async function main(): Promise<void> {
       const noop: Run[] = [];
       const check: Run[] = [];
       for (let round = 0; round < rounds; round++) {
-        const pair = round % 2 === 0 ? [() => gen.push(cold(kase)), () => spec.push(tsp(kase))] : [() => spec.push(tsp(kase)), () => gen.push(cold(kase))];
+        const generate = () => {
+          if (kase !== largest || smaller === undefined) return gen.push(cold(kase));
+          let large: Run;
+          let small: Run;
+          if (round % 2 === 0) {
+            large = cold(kase);
+            small = cold(smaller);
+          } else {
+            small = cold(smaller);
+            large = cold(kase);
+          }
+          gen.push(large);
+          return growth.push((large.wallMs - small.wallMs) / ((kase.codes - smaller.codes) / 1000));
+        };
+        const pair = round % 2 === 0 ? [generate, () => spec.push(tsp(kase))] : [() => spec.push(tsp(kase)), generate];
         for (const step of pair) step();
-        if (kase === largest && smallest !== largest) {
-          const small = cold(smallest!);
-          growth.push((gen.at(-1)!.wallMs - small.wallMs) / ((largest.codes - smallest!.codes) / 1000));
-        }
         bare.push(nodeAlone(kase));
         least.push(floor(kase));
         val.push(errcat(kase, 'validate'));
         if (extraCaCerts) {
           bareWithoutCa.push(nodeAlone(kase, withoutExtraCaCerts()));
-          valWithoutCa.push(measure(preload, work, [errcatBin, 'validate'], kase.project, 0, withoutExtraCaCerts()));
+          valWithoutCa.push(errcatIn(withoutExtraCaCerts(), kase, 'validate'));
         }
         noEmit.push(tsp(kase, '--no-emit'));
         // Nothing to do: the cold run recorded its inputs as the next run reads them.
@@ -224,13 +244,13 @@ async function main(): Promise<void> {
     table(['size', 'errcat generate', 'TypeSpec compile', 'ratio (wall)', 'ratio (CPU)', 'errcat peak', 'TypeSpec peak'], rows);
     const withoutCa = extraCaCerts ? ['node -e 0 without NODE_EXTRA_CA_CERTS', 'validate without it'] : [];
     table(['size', 'errcat validate', 'TypeSpec --no-emit', 'ratio', 'errcat peak', 'node -e 0', 'floor (commander + js-yaml parse)', 'validate − floor', ...withoutCa], validateRows);
-    if (withoutCa.length > 0) console.log('NODE_EXTRA_CA_CERTS is set here: Node 20 parses that file at every start, before any script runs; the last two columns are the same runs without it.\n');
+    if (withoutCa.length > 0) console.log('NODE_EXTRA_CA_CERTS is set here: Node 20 parses that file at every start, before any script runs; the last two columns are the same commands, run again in each round without it.\n');
     table(['size', 'no-op generate', 'generate --check', 'no-op / validate', 'check / validate', 'check peak'], noopRows);
     // Growth: what each extra 1,000 codes adds to a cold generate, per round of the largest catalog.
     if (growth.length > 0) {
       const seconds1000 = growth.map((ms) => ms / 1000);
       console.log(
-        `growth: ${median(seconds1000).toFixed(2)} s per extra 1,000 codes (${Math.min(...seconds1000).toFixed(2)}–${Math.max(...seconds1000).toFixed(2)}; ${smallest!.codes.toLocaleString('en-US')} → ${largest!.codes.toLocaleString('en-US')} codes, the two generated side by side in each round)\n`,
+        `growth: ${median(seconds1000).toFixed(2)} s per extra 1,000 codes (${Math.min(...seconds1000).toFixed(2)}–${Math.max(...seconds1000).toFixed(2)}; ${smaller!.codes.toLocaleString('en-US')} → ${largest!.codes.toLocaleString('en-US')} codes, the two generated side by side in each round)\n`,
       );
     }
     console.log('goals: seed ≤ 0.5× TypeSpec; 10k ≤ 0.75× TypeSpec and ≤ 400 MB peak; each extra 1,000 codes ≤ 0.2 s; validate seed ≤ 0.25 s; no-op generate and check ≤ 1.2× validate');
