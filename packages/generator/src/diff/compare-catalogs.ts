@@ -4,7 +4,7 @@
 
 import { FAILURE_KINDS } from '@errcat/runtime';
 import type { Catalog, Localized, Param, TargetName } from '../model/catalog.js';
-import { errorSets, namesOf, type CodeView, type ErrorSetView } from '../targets/codes/error-sets.js';
+import { errorSets, namesOf, type CodeView, type ErrorSetView } from '../targets/shared/error-sets.js';
 import { compareText } from '../util/sort.js';
 import { compareDocumentation } from './compare-documentation.js';
 

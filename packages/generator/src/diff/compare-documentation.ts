@@ -6,7 +6,7 @@
 // change), except sections, which nothing else compares.
 
 import type { Catalog, EmbeddedSet, Service } from '../model/catalog.js';
-import { kebab } from '../targets/codes/error-sets.js';
+import { kebab } from '../targets/shared/error-sets.js';
 import type { Change } from './compare-catalogs.js';
 
 type Aspect<T> = readonly [name: string, of: (value: T) => unknown];

@@ -1,7 +1,7 @@
 import type { StatementStructures } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from '../shared/typescript/structure-kind.js';
 import type { GeneratedFile } from '../target.js';
-import { camel, categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
+import { camel, categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from '../shared/error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { dataLiteral, quote, type Data } from '../shared/typescript/ts-literal.js';
 

@@ -2,9 +2,9 @@ import { CatalogError, type ErrorSet } from '@errcat/runtime';
 import { parseError, type ClientErrorSet } from '@errcat/runtime/client';
 import { markdownText } from '../shared/markdown.js';
 import { quote } from '../shared/typescript/ts-literal.js';
-import { catalogData } from './catalog-file.js';
+import { catalogData } from '../shared/catalog-data.js';
 import { clientData, clientNamesOf } from './client-file.js';
-import { codeMember, namesOf, type ErrorSetView } from './error-sets.js';
+import { codeMember, namesOf, type ErrorSetView } from '../shared/error-sets.js';
 
 export interface ClientExample {
   title: string;

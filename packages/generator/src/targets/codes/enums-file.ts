@@ -1,8 +1,8 @@
 import type { StatementStructures } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from '../shared/typescript/structure-kind.js';
 import type { GeneratedFile } from '../target.js';
-import type { CodeNameView, ErrorSetView } from './error-sets.js';
-import { camel, namesOf } from './error-sets.js';
+import type { CodeNameView, ErrorSetView } from '../shared/error-sets.js';
+import { camel, namesOf } from '../shared/error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { jsDocBlock, propertyName, quote, unionType } from '../shared/typescript/ts-literal.js';
 

@@ -2,7 +2,7 @@ import type { ClassDeclarationStructure, StatementStructures } from 'ts-morph';
 import { StructureKind } from '../shared/typescript/structure-kind.js';
 import type { Param } from '../../model/catalog.js';
 import type { GeneratedFile } from '../target.js';
-import { categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from './error-sets.js';
+import { categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView, type SetNames } from '../shared/error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
 import { jsDocBlock, quote, typePropertyName, unionType } from '../shared/typescript/ts-literal.js';
 

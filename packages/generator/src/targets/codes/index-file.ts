@@ -1,7 +1,7 @@
 import type { StatementStructures } from 'ts-morph';
 import { StructureKind } from '../shared/typescript/structure-kind.js';
 import type { GeneratedFile } from '../target.js';
-import { namesOf, type ErrorSetView } from './error-sets.js';
+import { namesOf, type ErrorSetView } from '../shared/error-sets.js';
 import { printSource } from '../shared/typescript/print-source.js';
 
 /** Runtime exports a user of the package reaches without adding `@errcat/runtime` themselves. */

@@ -2,7 +2,7 @@ import { packageDir, type Target, type TargetInput } from '../target.js';
 import { packageName } from '../shared/package-manifest.js';
 import { buildCatalogFile } from './catalog-file.js';
 import { buildEnumsFile } from './enums-file.js';
-import { errorSets } from './error-sets.js';
+import { errorSets } from '../shared/error-sets.js';
 import { buildErrorsFile } from './errors-file.js';
 import { buildClientFile } from './client-file.js';
 import { buildClientIndexFile, buildIndexFile } from './index-file.js';

@@ -4,10 +4,10 @@ import { markdownText } from '../shared/markdown.js';
 import { packageName } from '../shared/package-manifest.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { GeneratedFile, TargetInput } from '../target.js';
-import { catalogData } from './catalog-file.js';
+import { catalogData } from '../shared/catalog-data.js';
 import { clientNamesOf } from './client-file.js';
 import { clientExamples } from './client-readme.js';
-import { categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView } from './error-sets.js';
+import { categoryMember, codeMember, namesOf, type CodeView, type ErrorSetView } from '../shared/error-sets.js';
 import { quote, typePropertyName } from '../shared/typescript/ts-literal.js';
 
 export const README_TEMPLATE = 'codes.README.md.hbs';

@@ -7,8 +7,8 @@
 import { CatalogError, errorBody, matchLocale, problemBody, type ErrorSet } from '@errcat/runtime';
 import type { Catalog, Localized, Service } from '../../model/catalog.js';
 import { compareText } from '../../util/sort.js';
-import { catalogData } from '../codes/catalog-file.js';
-import { errorSets, type CodeView, type ErrorSetView } from '../codes/error-sets.js';
+import { catalogData } from '../shared/catalog-data.js';
+import { errorSets, type CodeView, type ErrorSetView } from '../shared/error-sets.js';
 import { packageName } from '../shared/package-manifest.js';
 
 /** One error set as documented: a service's codes, or its embedded errors. */

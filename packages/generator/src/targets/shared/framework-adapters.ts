@@ -5,8 +5,8 @@
 import { CatalogError, errorResponse, failureError, refInit, statusText, type ErrorSet, type FailureKind, type HttpCatalogError } from '@errcat/runtime';
 import path from 'node:path';
 import type { Catalog, TargetName } from '../../model/catalog.js';
-import { catalogData } from '../codes/catalog-file.js';
-import { camel, categoryMember, codeMember, errorSets, namesOf, type ErrorSetView } from '../codes/error-sets.js';
+import { catalogData } from './catalog-data.js';
+import { camel, categoryMember, codeMember, errorSets, namesOf, type ErrorSetView } from './error-sets.js';
 import { sortedEntries } from '../../util/sort.js';
 import { packageDir, type TargetInput } from '../target.js';
 import { markdownText } from './markdown.js';
