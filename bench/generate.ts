@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     const libraries = libraryEntries();
     const nodeAlone = (kase: Case, env?: NodeJS.ProcessEnv) => measure(preload, work, ['-e', '0'], kase.project, 0, env);
     const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+    const envWithoutCa = withoutExtraCaCerts();
     const floor = (kase: Case) => measure(preload, work, [path.join(here, 'validate-floor.mjs'), libraries.commander, libraries.jsYaml, path.join(kase.project, 'spec')], kase.project);
     const cold = (kase: Case) => {
       // A cold generation: no output and no record of one.
@@ -184,17 +185,11 @@ async function main(): Promise<void> {
       for (let round = 0; round < rounds; round++) {
         const generate = () => {
           if (kase !== largest || smaller === undefined) return gen.push(cold(kase));
-          let large: Run;
-          let small: Run;
-          if (round % 2 === 0) {
-            large = cold(kase);
-            small = cold(smaller);
-          } else {
-            small = cold(smaller);
-            large = cold(kase);
-          }
-          gen.push(large);
-          return growth.push((large.wallMs - small.wallMs) / ((kase.codes - smaller.codes) / 1000));
+          // `map` runs the two one after the other, in this order.
+          const order = round % 2 === 0 ? [kase, smaller] : [smaller, kase];
+          const runs = new Map(order.map((size) => [size, cold(size)]));
+          gen.push(runs.get(kase)!);
+          return growth.push((runs.get(kase)!.wallMs - runs.get(smaller)!.wallMs) / ((kase.codes - smaller.codes) / 1000));
         };
         const pair = round % 2 === 0 ? [generate, () => spec.push(tsp(kase))] : [() => spec.push(tsp(kase)), generate];
         for (const step of pair) step();
@@ -202,8 +197,8 @@ async function main(): Promise<void> {
         least.push(floor(kase));
         val.push(errcat(kase, 'validate'));
         if (extraCaCerts) {
-          bareWithoutCa.push(nodeAlone(kase, withoutExtraCaCerts()));
-          valWithoutCa.push(errcatIn(withoutExtraCaCerts(), kase, 'validate'));
+          bareWithoutCa.push(nodeAlone(kase, envWithoutCa));
+          valWithoutCa.push(errcatIn(envWithoutCa, kase, 'validate'));
         }
         noEmit.push(tsp(kase, '--no-emit'));
         // Nothing to do: the cold run recorded its inputs as the next run reads them.

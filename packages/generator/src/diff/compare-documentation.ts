@@ -6,7 +6,7 @@
 // change), except sections, which nothing else compares.
 
 import type { Catalog, EmbeddedSet, Service } from '../model/catalog.js';
-import { kebab } from '../targets/shared/error-sets.js';
+import { embeddedCodeKey, embeddedSetId } from '../targets/shared/error-sets.js';
 import type { Change } from './compare-catalogs.js';
 
 type Aspect<T> = readonly [name: string, of: (value: T) => unknown];
@@ -21,10 +21,10 @@ export function compareDocumentation(base: Catalog, head: Catalog): Change[] {
     const own = differing(serviceAspects(before, service), before, service);
     if (own.length > 0) changes.push(documentationChange(service.id, own));
     const [baseEmbedded, headEmbedded] = [before.embedded, service.embedded];
-    // The embedded set's id as errorSets names it: a renamed set is removed and added, not compared.
-    if (baseEmbedded && headEmbedded && kebab(baseEmbedded.name) === kebab(headEmbedded.name)) {
+    // A renamed set is removed and added, not compared.
+    if (baseEmbedded && headEmbedded && embeddedSetId(baseEmbedded) === embeddedSetId(headEmbedded)) {
       const embedded = differing(embeddedAspects(baseEmbedded, headEmbedded), baseEmbedded, headEmbedded);
-      if (embedded.length > 0) changes.push(documentationChange(kebab(headEmbedded.name), embedded));
+      if (embedded.length > 0) changes.push(documentationChange(embeddedSetId(headEmbedded), embedded));
     }
   }
   return changes;
@@ -52,8 +52,7 @@ function serviceAspects(base: Service, head: Service): ReadonlyArray<Aspect<Serv
 }
 
 function embeddedAspects(base: EmbeddedSet, head: EmbeddedSet): ReadonlyArray<Aspect<EmbeddedSet>> {
-  const key = (code: { readonly category: string; readonly name: string }) => `${code.category}/${code.name}`;
-  const codes = inBoth(base.codes, head.codes, key);
+  const codes = inBoth(base.codes, head.codes, embeddedCodeKey);
   const categories = inBoth(base.categories, head.categories, (category) => category.name);
   // `order` is a position among all as written: compared as the sequence of what both hold, so an
   // addition or removal, its own change, does not read as everything after it moving.
@@ -65,7 +64,7 @@ function embeddedAspects(base: EmbeddedSet, head: EmbeddedSet): ReadonlyArray<As
     ['category descriptions or order', (set) => inOrder(set.categories.filter((category) => categories.has(category.name))).map(({ name, description }) => ({ name, description }))],
     [
       'codes\' order, notes, see-also or where they are reported',
-      (set) => inOrder(set.codes.filter((code) => codes.has(key(code)))).map((code) => ({ key: key(code), note: code.note, alsoIn: code.alsoIn, reportedIn: code.reportedIn })),
+      (set) => inOrder(set.codes.filter((code) => codes.has(embeddedCodeKey(code)))).map((code) => ({ key: embeddedCodeKey(code), note: code.note, alsoIn: code.alsoIn, reportedIn: code.reportedIn })),
     ],
   ];
 }

@@ -114,6 +114,16 @@ function serviceSet(service: Service): ErrorSetView {
   };
 }
 
+/** An embedded set's id: its folder under src/ and its scope in `errcat diff`. */
+export function embeddedSetId(embedded: { readonly name: string }): string {
+  return kebab(embedded.name);
+}
+
+/** An embedded code's key within its set: `usererror/InvalidAutoPoolSettings`. */
+export function embeddedCodeKey(code: { readonly category: string; readonly name: string }): string {
+  return `${code.category}/${code.name}`;
+}
+
 function embeddedSet(service: Service): ErrorSetView {
   const embedded = service.embedded!;
   const titles = embedded.categories.map((category) => toIdentifier(category.title));
@@ -125,7 +135,7 @@ function embeddedSet(service: Service): ErrorSetView {
   }));
   const codes = markAmbiguous(
     embedded.codes.map((code) => ({
-      key: `${code.category}/${code.name}`,
+      key: embeddedCodeKey(code),
       name: code.name,
       category: code.category,
       message: code.message,
@@ -136,7 +146,7 @@ function embeddedSet(service: Service): ErrorSetView {
     })),
   );
   return {
-    id: kebab(embedded.name),
+    id: embeddedSetId(embedded),
     prefix: embedded.name,
     title: embedded.title,
     wireFormat: embedded.wireFormat,
